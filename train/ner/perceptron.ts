@@ -5,7 +5,8 @@
  * integer arrays.
  */
 import type { GoldSentence } from '../../src/core/entities/conll.js';
-import { FeatureExtractor, type FeatureResources } from '../../src/core/entities/features.js';
+import type { ExtraFeatures } from '../../src/core/entities/context.js';
+import { FeatureExtractor, type FeatureResources, IDENTITY_FEATURES } from '../../src/core/entities/features.js';
 import { LABELS, LABEL_COUNT, labelIndex } from '../../src/core/entities/labels.js';
 import { type NerWeights, ViterbiDecoder } from '../../src/core/entities/model.js';
 import { buildKeyIndex, keyIndex } from '../../src/core/entities/table.js';
@@ -39,8 +40,8 @@ export function norms(s: GoldSentence): string[] {
   return s.tokens.map((t) => normalize(t));
 }
 
-function encode(extractor: FeatureExtractor, s: GoldSentence, vocab: FeatureVocab, grow: boolean): Encoded {
-  const f = extractor.extract(norms(s));
+function encode(extractor: FeatureExtractor, s: GoldSentence, vocab: FeatureVocab, grow: boolean, extra?: ExtraFeatures): Encoded {
+  const f = extractor.extract(norms(s), extra);
   const n = f.length;
   const ids: number[] = [];
   const offsets = new Int32Array(n + 1);
@@ -61,6 +62,8 @@ function encode(extractor: FeatureExtractor, s: GoldSentence, vocab: FeatureVoca
 export interface PerceptronOptions {
   epochs: number;
   seed: number;
+  /** Probability of hiding a token's identity features (word, stems, bigrams) in a training pass. */
+  identityDropout?: number;
   /** Called after each epoch with the current averaged model, e.g. to score dev. */
   onEpoch?: (epoch: number, model: DenseModel) => void;
   log?: (msg: string) => void;
@@ -108,11 +111,12 @@ export function encodeAll(
   resources: FeatureResources,
   train: readonly GoldSentence[],
   others: readonly (readonly GoldSentence[])[],
+  extras?: { train: readonly ExtraFeatures[]; others: readonly (readonly ExtraFeatures[])[] },
 ): { vocab: FeatureVocab; train: Encoded[]; others: Encoded[][] } {
   const extractor = new FeatureExtractor(resources);
   const vocab = new FeatureVocab();
-  const tr = train.map((s) => encode(extractor, s, vocab, true));
-  const os = others.map((set) => set.map((s) => encode(extractor, s, vocab, false)));
+  const tr = train.map((s, i) => encode(extractor, s, vocab, true, extras?.train[i]));
+  const os = others.map((set, k) => set.map((s, i) => encode(extractor, s, vocab, false, extras?.others[k][i])));
   return { vocab, train: tr, others: os };
 }
 
@@ -139,6 +143,7 @@ export function trainPerceptron(train: readonly Encoded[], features: number, opt
   const order = Array.from({ length: train.length }, (_, i) => i);
   let buf = new Float64Array(0);
   let pred = new Int32Array(0);
+  let dropMask = new Uint8Array(0);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -153,7 +158,17 @@ export function trainPerceptron(train: readonly Encoded[], features: number, opt
         buf = new Float64Array(n * L * 2);
         pred = new Int32Array(n * 2);
       }
-      emissions(e, model.w, buf);
+      const drop = options.identityDropout ?? 0;
+      if (dropMask.length < n) dropMask = new Uint8Array(n * 2);
+      for (let i = 0; i < n; i++) dropMask[i] = drop > 0 && rand() < drop ? 1 : 0;
+      buf.fill(0, 0, n * L);
+      for (let i = 0; i < n; i++) {
+        const from = e.offsets[i] + (dropMask[i] ? IDENTITY_FEATURES : 0);
+        for (let k = from; k < e.offsets[i + 1]; k++) {
+          const row = e.ids[k] * L;
+          for (let y = 0; y < L; y++) buf[i * L + y] += model.w[row + y];
+        }
+      }
       decoder.decode(buf, model.trans, n, pred);
       const c = model.c;
       for (let i = 0; i < n; i++) {
@@ -163,7 +178,7 @@ export function trainPerceptron(train: readonly Encoded[], features: number, opt
         const pPrev = i === 0 ? L : pred[i - 1];
         if (g !== p) {
           mistakes++;
-          for (let k = e.offsets[i]; k < e.offsets[i + 1]; k++) {
+          for (let k = e.offsets[i] + (dropMask[i] ? IDENTITY_FEATURES : 0); k < e.offsets[i + 1]; k++) {
             const row = e.ids[k] * L;
             model.w[row + g] += 1;
             model.u[row + g] += c;

@@ -13,6 +13,7 @@
  */
 import { HASH_SEED, combine, finalizeHash, hashString, hashUpdate } from './hash.js';
 import { procliticsPacked } from './clitics.js';
+import type { ExtraFeatures } from './context.js';
 import { GAZETTEER_CLASS_COUNT, LEX, type NerLexicon, type WordClusters, lexiconFlags } from './resources.js';
 
 /** Feature template ids. Changing one changes every feature hash: retrain after editing. */
@@ -70,6 +71,9 @@ export interface SentenceFeatures {
   offsets: Int32Array;
   length: number;
 }
+
+/** Number of features at the start of each token's list that identify the token itself (word, stripped forms, bigrams). */
+export const IDENTITY_FEATURES = 5;
 
 /** Longest gazetteer match the extractor follows, in tokens. */
 const MAX_GAZ = 8;
@@ -160,7 +164,7 @@ export class FeatureExtractor {
   }
 
   /** Extracts the features of one sentence, given its tokens' normalized forms. */
-  extract(norms: readonly string[]): SentenceFeatures {
+  extract(norms: readonly string[], extra?: ExtraFeatures): SentenceFeatures {
     const n = norms.length;
     this.grow(n);
     const { wh, kh, ah, pk, shape, trig, cl, levels } = this;
@@ -190,7 +194,7 @@ export class FeatureExtractor {
       }
     }
     this.matchGazetteers(n);
-    return this.emit(norms, n);
+    return this.emit(norms, n, extra);
   }
 
   /** Marks, per token, the longest gazetteer match of each class starting there and the classes covering it. */
@@ -231,7 +235,7 @@ export class FeatureExtractor {
     }
   }
 
-  private emit(norms: readonly string[], n: number): SentenceFeatures {
+  private emit(norms: readonly string[], n: number, extra?: ExtraFeatures): SentenceFeatures {
     const { wh, kh, ah, pk, shape, trig, cl, levels, gazStart, gazIn, gazStartMask } = this;
     let keys = this.keys;
     const offsets = this.offsets;
@@ -239,8 +243,9 @@ export class FeatureExtractor {
     const l1 = levels > 1 ? 1 : 0;
     const l2 = levels > 2 ? 2 : l1;
     for (let i = 0; i < n; i++) {
-      if (keys.length < at + 64) {
-        const bigger = new Uint32Array(keys.length * 2);
+      const extraCount = extra ? extra.offsets[i + 1] - extra.offsets[i] : 0;
+      if (keys.length < at + 64 + extraCount) {
+        const bigger = new Uint32Array(keys.length * 2 + extraCount);
         bigger.set(keys);
         keys = this.keys = bigger;
       }
@@ -251,18 +256,20 @@ export class FeatureExtractor {
       const wp1 = i + 1 < n ? wh[i + 1] : EOS;
       const wm2 = i > 1 ? wh[i - 2] : BOS;
       const wp2 = i + 2 < n ? wh[i + 2] : EOS;
-      keys[at++] = combine(T.Bias, 0);
+      // The token's own identity features come first (positions 0‥IDENTITY_FEATURES-1), so
+      // that training can drop them to make the model lean on features that generalize.
       keys[at++] = combine(T.W0, wh[i]);
+      keys[at++] = combine(T.K0, kh[i]);
+      keys[at++] = combine(T.A0, ah[i]);
+      keys[at++] = combine(combine(T.BiM1, wm1), wh[i]);
+      keys[at++] = combine(combine(T.BiP1, wh[i]), wp1);
+      keys[at++] = combine(T.Bias, 0);
       keys[at++] = combine(T.Wm1, wm1);
       keys[at++] = combine(T.Wp1, wp1);
       keys[at++] = combine(T.Wm2, wm2);
       keys[at++] = combine(T.Wp2, wp2);
-      keys[at++] = combine(T.K0, kh[i]);
-      keys[at++] = combine(T.A0, ah[i]);
       keys[at++] = combine(T.Am1, i > 0 ? ah[i - 1] : BOS);
       keys[at++] = combine(T.Ap1, i + 1 < n ? ah[i + 1] : EOS);
-      keys[at++] = combine(combine(T.BiM1, wm1), wh[i]);
-      keys[at++] = combine(combine(T.BiP1, wh[i]), wp1);
       const stemStart = (pk[i] >> 4) & 15;
       if (len - stemStart >= 2) keys[at++] = combine(T.Pre2, hashString(s, stemStart, stemStart + 2));
       if (len - stemStart >= 3) keys[at++] = combine(T.Pre3, hashString(s, stemStart, stemStart + 3));
@@ -297,6 +304,7 @@ export class FeatureExtractor {
       }
       if (i + 1 < n && gazStartMask[i + 1]) keys[at++] = combine(T.GazNext, gazStartMask[i + 1]);
       if (i > 0 && (gazStartMask[i - 1] | gazIn[i - 1])) keys[at++] = combine(T.GazPrev, gazStartMask[i - 1] | gazIn[i - 1]);
+      if (extra) for (let k = extra.offsets[i]; k < extra.offsets[i + 1]; k++) keys[at++] = extra.keys[k];
     }
     offsets[n] = at;
     return { keys, offsets, length: n };
