@@ -8,8 +8,7 @@ import type { GoldSentence } from '../../src/core/entities/conll.js';
 import type { ExtraFeatures } from '../../src/core/entities/context.js';
 import { FeatureExtractor, type FeatureResources, IDENTITY_FEATURES } from '../../src/core/entities/features.js';
 import { LABELS, LABEL_COUNT, labelIndex } from '../../src/core/entities/labels.js';
-import { type NerWeights, ViterbiDecoder } from '../../src/core/entities/model.js';
-import { buildKeyIndex, keyIndex } from '../../src/core/entities/table.js';
+import { ViterbiDecoder } from '../../src/core/entities/model.js';
 import { normalize } from '../../src/core/text/normalize.js';
 import { rng } from './clusters.js';
 
@@ -112,8 +111,9 @@ export function encodeAll(
   train: readonly GoldSentence[],
   others: readonly (readonly GoldSentence[])[],
   extras?: { train: readonly ExtraFeatures[]; others: readonly (readonly ExtraFeatures[])[] },
+  options: { trigrams?: boolean } = {},
 ): { vocab: FeatureVocab; train: Encoded[]; others: Encoded[][] } {
-  const extractor = new FeatureExtractor(resources);
+  const extractor = new FeatureExtractor(resources, options);
   const vocab = new FeatureVocab();
   const tr = train.map((s, i) => encode(extractor, s, vocab, true, extras?.train[i]));
   const os = others.map((set, k) => set.map((s, i) => encode(extractor, s, vocab, false, extras?.others[k][i])));
@@ -202,20 +202,3 @@ export function trainPerceptron(train: readonly Encoded[], features: number, opt
   return model;
 }
 
-/**
- * Runtime weights from averaged dense weights: only features with a non-zero row are kept,
- * rows whose largest absolute weight is below `prune` are dropped.
- */
-export function toRuntimeWeights(vocab: FeatureVocab, avg: { w: Float32Array; trans: Float32Array }, prune = 0): NerWeights {
-  const L = LABEL_COUNT;
-  const keep: number[] = [];
-  for (let f = 0; f < vocab.keys.length; f++) {
-    let max = 0;
-    for (let y = 0; y < L; y++) max = Math.max(max, Math.abs(avg.w[f * L + y]));
-    if (max > prune) keep.push(f);
-  }
-  const { keys, slots } = buildKeyIndex(keep.map((f) => vocab.keys[f]), 0.75);
-  const weights = new Float32Array(keys.length * L);
-  keep.forEach((f, i) => weights.set(avg.w.subarray(f * L, f * L + L), slots[i] * L));
-  return { index: keyIndex(keys), weights, transitions: avg.trans };
-}

@@ -57,6 +57,9 @@ const enum T {
   First,
   A0TrigM1,
   Cl1Wm1,
+  Tri,
+  ClPair,
+  PreSufM1,
 }
 
 /** Resources the extractor reads; both are optional so that a model can be trained without them. */
@@ -138,8 +141,10 @@ export class FeatureExtractor {
   private keys = new Uint32Array(0);
   private offsets = new Int32Array(0);
   private readonly levels: number;
+  private readonly trigrams: boolean;
 
-  constructor(resources: FeatureResources = {}) {
+  constructor(resources: FeatureResources = {}, options: { trigrams?: boolean } = {}) {
+    this.trigrams = options.trigrams ?? true;
     this.lexicon = resources.lexicon;
     this.clusters = resources.clusters;
     this.levels = resources.clusters?.levels ?? 0;
@@ -159,7 +164,7 @@ export class FeatureExtractor {
     this.gazStart = new Uint8Array(cap * GAZETTEER_CLASS_COUNT);
     this.gazIn = new Int32Array(cap);
     this.gazStartMask = new Int32Array(cap);
-    this.keys = new Uint32Array(cap * 64);
+    this.keys = new Uint32Array(cap * 80);
     this.offsets = new Int32Array(cap + 1);
   }
 
@@ -244,7 +249,7 @@ export class FeatureExtractor {
     const l2 = levels > 2 ? 2 : l1;
     for (let i = 0; i < n; i++) {
       const extraCount = extra ? extra.offsets[i + 1] - extra.offsets[i] : 0;
-      if (keys.length < at + 64 + extraCount) {
+      if (keys.length < at + 80 + extraCount) {
         const bigger = new Uint32Array(keys.length * 2 + extraCount);
         bigger.set(keys);
         keys = this.keys = bigger;
@@ -280,6 +285,10 @@ export class FeatureExtractor {
       keys[at++] = combine(T.Shape0, shape[i]);
       keys[at++] = combine(T.ShapeWin, (i > 0 ? shape[i - 1] : 0) | (shape[i] << 4) | ((i + 1 < n ? shape[i + 1] : 0) << 8));
       keys[at++] = combine(T.Len, lengthBucket(len - stemStart));
+      if (this.trigrams) {
+        const stop = Math.min(len, stemStart + 14) - 2;
+        for (let j = stemStart; j < stop; j++) keys[at++] = combine(T.Tri, hashString(s, j, j + 3));
+      }
       if (i === 0) keys[at++] = combine(T.First, shape[i]);
       if (levels > 0) {
         keys[at++] = combine(T.Cl0, cl[i * levels]);

@@ -3,6 +3,7 @@
  * tokens. Buffers are reused from call to call, so tagging allocates only its output.
  */
 import { MarsadError } from '../errors.js';
+import { type ExtraFeatures, documentFeatures, stemHash } from './context.js';
 import { FeatureExtractor } from './features.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
 import { type NerWeights, ViterbiDecoder, emissionScores, unpackWeights } from './model.js';
@@ -11,13 +12,18 @@ import { type NerLexicon, type WordClusters, unpackClusters, unpackLexicon } fro
 /** File names inside `models/ner/`. */
 export const NER_FILES = {
   weights: 'weights.bin',
+  /** Second-pass weights (document-level features); optional. */
+  weights2: 'weights2.bin',
   lexicon: 'lexicon.bin',
   clusters: 'clusters.bin',
 } as const;
 
 /** A loaded NER model. */
 export interface NerModel {
+  /** First-pass weights. */
   weights: NerWeights;
+  /** Second-pass weights over the first pass's features plus document-level ones (see `context.ts`). */
+  weights2?: NerWeights;
   lexicon?: NerLexicon;
   clusters?: WordClusters;
 }
@@ -32,8 +38,10 @@ export function loadNerModel(files: ReadonlyMap<string, Uint8Array>): NerModel {
   if (!weights) throw new MarsadError('MODEL_MISSING', `The NER model has no ${NER_FILES.weights}.`, { model: 'ner' });
   const lexicon = files.get(NER_FILES.lexicon);
   const clusters = files.get(NER_FILES.clusters);
+  const weights2 = files.get(NER_FILES.weights2);
   return {
     weights: unpackWeights(weights),
+    ...(weights2 ? { weights2: unpackWeights(weights2) } : {}),
     ...(lexicon ? { lexicon: unpackLexicon(lexicon) } : {}),
     ...(clusters ? { clusters: unpackClusters(clusters) } : {}),
   };
@@ -51,20 +59,46 @@ export class NerTagger {
     this.extractor = new FeatureExtractor({ lexicon: model.lexicon, clusters: model.clusters });
   }
 
-  /** Label indexes for one sentence of normalized tokens, written into `out` (length ≥ norms.length). */
-  tagInto(norms: readonly string[], out: Int32Array): void {
+  /** First-pass label indexes for one sentence of normalized tokens, written into `out` (length ≥ norms.length). */
+  tagInto(norms: readonly string[], out: Int32Array, weights: NerWeights = this.model.weights, extra?: ExtraFeatures): void {
     const n = norms.length;
     if (n === 0) return;
-    const feats = this.extractor.extract(norms);
+    const feats = this.extractor.extract(norms, extra);
     if (this.scores.length < n * LABEL_COUNT) this.scores = new Float32Array(n * LABEL_COUNT * 2);
-    emissionScores(this.model.weights, feats, this.scores);
-    this.decoder.decode(this.scores, this.model.weights.transitions, n, out);
+    emissionScores(weights, feats, this.scores);
+    this.decoder.decode(this.scores, weights.transitions, n, out);
   }
 
-  /** BIO tag names (`B-PER`, `O`, …) for one sentence of normalized tokens. */
+  /**
+   * Label indexes for every sentence of a document. With second-pass weights, the first
+   * pass's labels over the whole document feed document-level features of the second.
+   * `window` limits the context to that many sentences on each side, for corpora such as
+   * ANERcorp that have no document boundaries.
+   */
+  tagDocument(sentences: readonly (readonly string[])[], window = Infinity): Int32Array[] {
+    const first = sentences.map((norms) => {
+      const out = new Int32Array(norms.length);
+      this.tagInto(norms, out);
+      return out;
+    });
+    const second = this.model.weights2;
+    if (!second) return first;
+    const stems = sentences.map((norms) => Uint32Array.from(norms, stemHash));
+    const extras = documentFeatures(stems, first, window);
+    return sentences.map((norms, s) => {
+      const out = new Int32Array(norms.length);
+      this.tagInto(norms, out, second, extras[s]);
+      return out;
+    });
+  }
+
+  /** BIO tag names (`B-PER`, `O`, …) for one sentence of normalized tokens, tagged on its own. */
   tag(norms: readonly string[]): string[] {
-    const out = new Int32Array(norms.length);
-    this.tagInto(norms, out);
-    return Array.from(out, (l) => LABELS[l]);
+    return this.tagSentences([norms])[0];
+  }
+
+  /** BIO tag names for the sentences of one document. */
+  tagSentences(sentences: readonly (readonly string[])[], window = Infinity): string[][] {
+    return this.tagDocument(sentences, window).map((labels) => Array.from(labels, (l) => LABELS[l]));
   }
 }
