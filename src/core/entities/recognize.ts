@@ -47,14 +47,13 @@ export interface RecognizedMention extends Mention {
 }
 
 /** What the trimmer knows about words, to decide whether a leading letter is a clitic. */
-interface WordKnowledge {
+export interface WordKnowledge {
   lexicon?: NerLexicon;
   /** Norms of the document's tokens. */
   documentWords: ReadonlySet<string>;
 }
 
-function isKnownName(word: string, k: WordKnowledge): boolean {
-  if (k.documentWords.has(word)) return true;
+function inLexicon(word: string, k: WordKnowledge): boolean {
   if (!k.lexicon) return false;
   const f = lexiconFlags(k.lexicon, combine(0x2545f491, hashString(word)));
   return (f & (LEX.nameStart | LEX.classMask)) !== 0;
@@ -65,17 +64,19 @@ function isKnownName(word: string, k: WordKnowledge): boolean {
  * head of the name. A conjunction or preposition before the article always goes
  * (`والعراق` → `العراق`; `للعراق` → `لعراق` on the surface, name `العراق`). Without an article
  * the first letter may belong to the name (`وليد`, `فرنسا`, `بغداد`, `لبنان`), so it goes
- * only when the rest is a known name word, from the lexicon or standing alone elsewhere in
- * the document, and the whole word is not (`وروسيا` → `روسيا`).
+ * only when the rest is a known name word (in the lexicon, or standing alone elsewhere in the
+ * document) and the whole word is not a known name itself (`وروسيا` → `روسيا`; `لبنان` stays).
  */
 export function trimFirstWord(norm: string, k: WordKnowledge): { cut: number; head: string } {
   const p = splitProclitics(norm);
   if (p.prepEnd === 0) return { cut: 0, head: norm };
   if (p.article === 'al') return { cut: p.prepEnd, head: norm.slice(p.prepEnd) };
   if (p.article === 'elided') return { cut: p.prepEnd, head: 'ال' + norm.slice(p.stemStart) };
-  if (isKnownName(norm, k)) return { cut: 0, head: norm };
+  if (inLexicon(norm, k)) return { cut: 0, head: norm };
   for (const cut of [p.conjEnd, p.prepEnd]) {
-    if (cut > 0 && isKnownName(norm.slice(cut), k)) return { cut, head: norm.slice(cut) };
+    if (cut === 0) continue;
+    const rest = norm.slice(cut);
+    if (k.documentWords.has(rest) || inLexicon(rest, k)) return { cut, head: rest };
   }
   return { cut: 0, head: norm };
 }
