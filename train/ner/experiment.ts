@@ -12,7 +12,11 @@ import { type GoldSentence, type NerScores, formatNerScores, scoreNer } from '..
 import { unpackClusters } from '../../src/core/entities/resources.js';
 import { anercorpSplit, readAqmar, readWojood } from './data.js';
 import { buildNerLexicon } from './lexicon.js';
-import { type PipelineSettings, trainAndTag } from './pipeline.js';
+import { type PipelineSettings, trainAndTag, trainStages } from './pipeline.js';
+import { harvestNames } from './autogaz.js';
+import { type GazetteerEntry } from './lexicon.js';
+import { quantizeWeights } from '../../src/core/entities/model.js';
+import { readAnt } from '../lib/data.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
@@ -51,8 +55,18 @@ const summary = (s: NerScores): string =>
     .join(' ') +
   ')';
 
+let autoEntries: GazetteerEntry[] = [];
+if (flag('autogaz')) {
+  const lex0 = buildNerLexicon(train).lexicon;
+  const first = trainStages(train, [], { lexicon: lex0, clusters }, { ...settings, twoStage: false }).stages[0];
+  const model = { weights: quantizeWeights(first.vocab.keys, first.weights.w, first.weights.trans, 0.5), lexicon: lex0, clusters };
+  const texts = readAnt().map((a) => `${a.title}\n${a.text}`);
+  const h = harvestNames(model, texts, { minCount: Number(value('auto-min', '3')), minPurity: Number(value('auto-purity', '0.75')) });
+  autoEntries = h.entries;
+  console.log(`autogaz: ${JSON.stringify(h.stats)} (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+}
 const resources = (trainPart: readonly GoldSentence[]) => ({
-  lexicon: flag('no-gazetteers') ? undefined : buildNerLexicon(trainPart).lexicon,
+  lexicon: flag('no-gazetteers') ? undefined : buildNerLexicon(trainPart, { extra: autoEntries }).lexicon,
   clusters,
 });
 

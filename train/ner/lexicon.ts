@@ -105,7 +105,7 @@ export function sequenceKey(tokens: readonly string[], upTo = tokens.length): nu
 }
 
 /** Builds the lexicon: gazetteers, triggers, and name-start words from the training split. */
-export function buildNerLexicon(train: readonly GoldSentence[], options: { gazetteers?: boolean } = {}): {
+export function buildNerLexicon(train: readonly GoldSentence[], options: { gazetteers?: boolean; extra?: readonly GazetteerEntry[] } = {}): {
   lexicon: NerLexicon;
   stats: Record<string, number>;
 } {
@@ -116,12 +116,12 @@ export function buildNerLexicon(train: readonly GoldSentence[], options: { gazet
   const stats: Record<string, number> = {};
   const gazetteerStarts = new Set<string>();
   if (options.gazetteers !== false) {
-    const { entries } = readGazetteers();
+    const entries = [...readGazetteers().entries, ...(options.extra ?? [])];
     for (const e of entries) {
       const bit = 1 << GAZETTEER_CLASSES.indexOf(e.cls);
       or(sequenceKey(e.tokens), bit);
       for (let k = 1; k < e.tokens.length; k++) or(sequenceKey(e.tokens, k), LEX.prefix);
-      if (e.cls !== 'ACTOR') {
+      if (e.cls !== 'ACTOR' && !e.cls.startsWith('AUTO_')) {
         or(sequenceKey(e.tokens, 1), LEX.nameStart);
         gazetteerStarts.add(e.tokens[0]);
       }

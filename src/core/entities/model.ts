@@ -64,6 +64,8 @@ export function quantizeWeights(keys: ArrayLike<number>, w: Float32Array, transi
 }
 
 const ALLOWED = bioTransitions();
+/** Per-token integer sums of quantized weights (shared: scoring is synchronous). */
+const SUM = new Int32Array(LABEL_COUNT);
 const NEG = -1e30;
 
 /** Serializes weights. */
@@ -109,23 +111,31 @@ export function unpackWeights(bytes: Uint8Array): NerWeights {
 }
 
 /**
- * Fills `scores[i * L + y]` with the emission score of label `y` at token `i`. Features the
- * model never saw are skipped.
+ * Fills `scores[i * L + y]` with the emission score of label `y` at token `i`, or adds to
+ * it with `accumulate` (to score a sentence's features in two parts). Features the model
+ * never saw are skipped.
  */
-export function emissionScores(w: NerWeights, feats: SentenceFeatures, scores: Float32Array): void {
+export function emissionScores(
+  w: NerWeights,
+  feats: { keys: Uint32Array; offsets: Int32Array; length: number },
+  scores: Float32Array,
+  accumulate = false,
+): void {
   const L = LABEL_COUNT;
   const { keys, offsets, length } = feats;
   const { index, rows, weights, scale } = w;
-  scores.fill(0, 0, length * L);
+  const sum = SUM;
   for (let i = 0; i < length; i++) {
     const base = i * L;
+    sum.fill(0);
     for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) {
       const slot = index.find(keys[k]);
       if (slot < 0) continue;
       const row = rows[slot] * L;
-      for (let y = 0; y < L; y++) scores[base + y] += weights[row + y];
+      for (let y = 0; y < L; y++) sum[y] += weights[row + y];
     }
-    for (let y = 0; y < L; y++) scores[base + y] *= scale;
+    if (accumulate) for (let y = 0; y < L; y++) scores[base + y] += sum[y] * scale;
+    else for (let y = 0; y < L; y++) scores[base + y] = sum[y] * scale;
   }
 }
 

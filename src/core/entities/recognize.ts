@@ -28,7 +28,8 @@ export function taggingSentences(text: string, tokens: readonly Token[]): [numbe
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    const lineBreak = next !== undefined && text.slice(t.end, next.start).includes('\n');
+    let lineBreak = false;
+    if (next !== undefined) for (let c = t.end; c < next.start && !lineBreak; c++) lineBreak = text.charCodeAt(c) === 10;
     if (SENTENCE_END.has(t.norm) || lineBreak || i + 1 - start >= MAX_SENTENCE_TOKENS || next === undefined) {
       out.push([start, i + 1]);
       start = i + 1;

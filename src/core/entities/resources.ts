@@ -7,19 +7,35 @@
 import { jsonSection, packSections, sectionAs, sectionJson, unpackSections } from './binary.js';
 import { type KeyIndex, buildKeyIndex, keyIndex } from './table.js';
 
-/** Gazetteer classes, one bit each in a lexicon entry's flags. */
-export const GAZETTEER_CLASSES = ['PER', 'PER_FIRST', 'LOC', 'ORG', 'ACTOR', 'COUNTRY', 'ACTOR_PER', 'MISC'] as const;
+/**
+ * Gazetteer classes, one bit each in a lexicon entry's flags. The `AUTO_` classes are names
+ * harvested from unlabeled news by a first model (see `train/ner/autogaz.ts`).
+ */
+export const GAZETTEER_CLASSES = [
+  'PER',
+  'PER_FIRST',
+  'LOC',
+  'ORG',
+  'ACTOR',
+  'COUNTRY',
+  'ACTOR_PER',
+  'MISC',
+  'AUTO_PER',
+  'AUTO_LOC',
+  'AUTO_ORG',
+  'AUTO_MISC',
+] as const;
 /** A gazetteer class name. */
 export type GazetteerClass = (typeof GAZETTEER_CLASSES)[number];
-/** Number of gazetteer classes (bits 0‥7 of the flags). */
+/** Number of gazetteer classes (bits 0‥11 of the flags). */
 export const GAZETTEER_CLASS_COUNT = GAZETTEER_CLASSES.length;
 
 /** Lexicon flag bits. */
 export const LEX = {
   /** Mask of the gazetteer class bits: the sequence is a complete entry of these classes. */
-  classMask: 0xff,
+  classMask: 0xfff,
   /** The sequence is a proper prefix of a longer entry: keep matching. */
-  prefix: 1 << 8,
+  prefix: 1 << 12,
   /** Trigger classes (single words): person titles, organization heads, place heads, MISC heads. */
   titlePer: 1 << 16,
   headOrg: 1 << 17,

@@ -4,7 +4,7 @@
  */
 import { MarsadError } from '../errors.js';
 import { type ExtraFeatures, documentFeatures, stemHash } from './context.js';
-import { FeatureExtractor } from './features.js';
+import { FeatureExtractor, type SentenceFeatures } from './features.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
 import { type NerWeights, ViterbiDecoder, emissionScores, unpackWeights } from './model.js';
 import { type NerLexicon, type WordClusters, unpackClusters, unpackLexicon } from './resources.js';
@@ -60,12 +60,18 @@ export class NerTagger {
   }
 
   /** First-pass label indexes for one sentence of normalized tokens, written into `out` (length ≥ norms.length). */
-  tagInto(norms: readonly string[], out: Int32Array, weights: NerWeights = this.model.weights, extra?: ExtraFeatures): void {
+  tagInto(norms: readonly string[], out: Int32Array): void {
     const n = norms.length;
     if (n === 0) return;
-    const feats = this.extractor.extract(norms, extra);
+    const feats = this.extractor.extract(norms);
+    this.decodeFeatures(this.model.weights, feats, undefined, out);
+  }
+
+  private decodeFeatures(weights: NerWeights, feats: SentenceFeatures, extra: ExtraFeatures | undefined, out: Int32Array): void {
+    const n = feats.length;
     if (this.scores.length < n * LABEL_COUNT) this.scores = new Float32Array(n * LABEL_COUNT * 2);
     emissionScores(weights, feats, this.scores);
+    if (extra) emissionScores(weights, { keys: extra.keys, offsets: extra.offsets, length: n }, this.scores, true);
     this.decoder.decode(this.scores, weights.transitions, n, out);
   }
 
@@ -76,18 +82,27 @@ export class NerTagger {
    * ANERcorp that have no document boundaries.
    */
   tagDocument(sentences: readonly (readonly string[])[], window = Infinity): Int32Array[] {
+    const second = this.model.weights2;
+    // The second pass scores the same base features plus document ones: keep a copy of the
+    // base features rather than extracting them twice.
+    const kept: SentenceFeatures[] = [];
     const first = sentences.map((norms) => {
       const out = new Int32Array(norms.length);
-      this.tagInto(norms, out);
+      if (norms.length === 0) return out;
+      const feats = this.extractor.extract(norms);
+      this.decodeFeatures(this.model.weights, feats, undefined, out);
+      if (second) kept.push({ keys: feats.keys.slice(0, feats.offsets[feats.length]), offsets: feats.offsets.slice(0, feats.length + 1), length: feats.length });
+      else kept.push(feats);
       return out;
     });
-    const second = this.model.weights2;
     if (!second) return first;
     const stems = sentences.map((norms) => Uint32Array.from(norms, stemHash));
     const extras = documentFeatures(stems, first, window);
+    let k = 0;
     return sentences.map((norms, s) => {
       const out = new Int32Array(norms.length);
-      this.tagInto(norms, out, second, extras[s]);
+      if (norms.length === 0) return out;
+      this.decodeFeatures(second, kept[k++], extras[s], out);
       return out;
     });
   }
