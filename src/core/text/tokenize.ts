@@ -187,7 +187,7 @@ function scan(text: string): RawToken[] {
   while (i < n) {
     const cls = classAt(text, i, table);
     if (isGap(cls)) {
-      i += 1;
+      i += widthAt(text, i); // an astral format control (a tag character) is two code units
       chunkStart = true;
       continue;
     }
