@@ -15,3 +15,5 @@ export { decodeInput, checkText, findInvalidUtf8, looksBinary, DEFAULT_MAX_INPUT
 export { formatJson, canonicalDocument } from './format/json.js';
 export { formatText } from './format/text.js';
 export { formatConllu } from './format/conllu.js';
+export { createNerStage, loadNerModel, NerTagger, type NerModel, NER_FILES, recognizeEntities, recognizeMentions } from './entities/index.js';
+export { parseGold, scoreNer, formatNerScores, tagSpans, evaluateNer, type GoldSentence, type NerScores } from './entities/index.js';

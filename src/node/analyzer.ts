@@ -5,6 +5,7 @@
  * from a bare checkout.
  */
 import { createAnalyzer } from '../core/analyzer.js';
+import { createNerStage, loadNerModel } from '../core/entities/index.js';
 import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
@@ -15,7 +16,7 @@ interface ModelStageFactory {
 }
 
 /** Model-backed stages, in no particular order (the core sorts them). */
-const MODEL_STAGES: ModelStageFactory[] = [];
+const MODEL_STAGES: ModelStageFactory[] = [{ model: 'ner', build: (m) => createNerStage(loadNerModel(m.files)) }];
 
 /** Options for {@link loadAnalyzer}. */
 export interface LoadAnalyzerOptions extends PipelineOptions {

@@ -149,3 +149,16 @@ describe('the ner stage', () => {
     expect(doc.entities).toEqual([]);
   });
 });
+
+describe('sentence ranges', () => {
+  it('follow the sentence layer and keep stray tokens', async () => {
+    const { sentenceRanges } = await import('../core/entities/recognize.js');
+    const text = 'قال د. سامية رؤوف إن القاهرة مستعدة . ثم';
+    const toks = tokens(text);
+    const end = text.indexOf('.', 10) + 1;
+    expect(sentenceRanges(toks, [{ start: 0, end }])).toEqual([
+      [0, toks.findIndex((t) => t.start >= end)],
+      [toks.findIndex((t) => t.start >= end), toks.length],
+    ]);
+  });
+});

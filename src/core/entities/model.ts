@@ -9,7 +9,6 @@
  */
 import { MarsadError } from '../errors.js';
 import { jsonSection, packSections, sectionAs, sectionJson, unpackSections } from './binary.js';
-import type { SentenceFeatures } from './features.js';
 import { LABELS, LABEL_COUNT, bioTransitions } from './labels.js';
 import { type KeyIndex, buildKeyIndex, keyIndex } from './table.js';
 

@@ -8,7 +8,7 @@
  * offsets) and through normalization (diacritics, tatweel and hamza forms change `norm`, not
  * the offsets). Within a token, the clitic cut is mapped back with `normalizeWithMap`.
  */
-import type { Entity, EntityType, Mention, Token } from '../document.js';
+import type { Entity, EntityType, Mention, Span, Token } from '../document.js';
 import { normalize, normalizeWithMap } from '../text/normalize.js';
 import { splitProclitics } from './clitics.js';
 import { combine, hashString } from './hash.js';
@@ -21,7 +21,30 @@ const SENTENCE_END = new Set(['.', '!', '?', '...', '..', '؟']);
 /** Sentences longer than this are cut, so one run-on scrape cannot make a huge Viterbi lattice. */
 const MAX_SENTENCE_TOKENS = 250;
 
-/** Splits a token stream into sentences `[start, end)` of token indexes. */
+/**
+ * Token ranges `[start, end)` of the document's sentences (from the sentences stage), each
+ * cut into pieces of at most {@link MAX_SENTENCE_TOKENS}. Tokens outside every sentence
+ * form ranges of their own.
+ */
+export function sentenceRanges(tokens: readonly Token[], sentences: readonly Span[]): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  const push = (a: number, b: number): void => {
+    for (let x = a; x < b; x += MAX_SENTENCE_TOKENS) out.push([x, Math.min(b, x + MAX_SENTENCE_TOKENS)]);
+  };
+  for (const s of [...sentences].sort((a, b) => a.start - b.start)) {
+    const before = i;
+    while (i < tokens.length && tokens[i].end <= s.start) i++;
+    if (i > before) push(before, i);
+    const first = i;
+    while (i < tokens.length && tokens[i].start < s.end) i++;
+    if (i > first) push(first, i);
+  }
+  if (i < tokens.length) push(i, tokens.length);
+  return out;
+}
+
+/** Splits a token stream into sentences `[start, end)` of token indexes, when no sentence layer is there. */
 export function taggingSentences(text: string, tokens: readonly Token[]): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
@@ -90,9 +113,9 @@ function originalCut(token: Token, cut: number): number {
 }
 
 /** Tags a document's tokens and returns its mentions in text order. */
-export function recognizeMentions(tagger: NerTagger, text: string, tokens: readonly Token[]): RecognizedMention[] {
+export function recognizeMentions(tagger: NerTagger, text: string, tokens: readonly Token[], sentences?: readonly Span[]): RecognizedMention[] {
   if (tokens.length === 0) return [];
-  const ranges = taggingSentences(text, tokens);
+  const ranges = sentences && sentences.length > 0 ? sentenceRanges(tokens, sentences) : taggingSentences(text, tokens);
   const norms = tokens.map((t) => t.norm ?? normalize(t.text));
   const labels = tagger.tagDocument(ranges.map(([a, b]) => norms.slice(a, b)));
   let documentWords: Set<string> | undefined;
@@ -138,7 +161,11 @@ export function groupEntities(mentions: readonly RecognizedMention[]): Entity[] 
   return [...byKey.values()];
 }
 
-/** Recognizes the entities of a tokenized document. */
-export function recognizeEntities(tagger: NerTagger, text: string, tokens: readonly Token[]): Entity[] {
-  return groupEntities(recognizeMentions(tagger, text, tokens));
+/**
+ * Recognizes the entities of a tokenized document. Sentences, when given (the sentences
+ * stage knows abbreviations such as `د.`), bound the tagging; otherwise sentence-final
+ * punctuation and line breaks do.
+ */
+export function recognizeEntities(tagger: NerTagger, text: string, tokens: readonly Token[], sentences?: readonly Span[]): Entity[] {
+  return groupEntities(recognizeMentions(tagger, text, tokens, sentences));
 }

@@ -1,5 +1,6 @@
 /**
- * The `ner` pipeline stage: needs tokens, adds entities.
+ * The `ner` pipeline stage: needs tokens, adds entities. When the sentences stage ran before
+ * it, its sentence spans bound the tagging.
  */
 import type { Stage } from '../pipeline.js';
 import { recognizeEntities } from './recognize.js';
@@ -17,7 +18,7 @@ export function createNerStage(model: NerModel): Stage {
     needs: ['tokens'],
     adds: ['entities'],
     run(doc) {
-      doc.entities = recognizeEntities(tagger, doc.text, doc.tokens ?? []);
+      doc.entities = recognizeEntities(tagger, doc.text, doc.tokens ?? [], doc.sentences);
     },
   };
 }
