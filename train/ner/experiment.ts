@@ -47,6 +47,7 @@ const settings: PipelineSettings = {
   l2: Number(value('l2', '0.1')),
   iterations: Number(value('iters', '150')),
   trigrams: !flag('no-trigrams'),
+  lightSecondPass: flag('light'),
 };
 const summary = (s: NerScores): string =>
   `F1 ${s.overall.f1.toFixed(2)} (` +
