@@ -1,0 +1,115 @@
+/**
+ * Small lexical helpers shared by the article-understanding stages (linking, quotes,
+ * events): clitic-tolerant lookups on normalized words, and the closed word classes that
+ * bound names, titles and clauses.
+ *
+ * Everything works on token `norm` (see `normalize`), so spelling variants (فى/في, أ/ا,
+ * diacritics, tatweel) are already folded. Clitics are not split by the tokenizer, and the
+ * morphology stage may be absent, so lookups try the word as written first and then with
+ * its proclitics peeled (و ف, then ب ل ك, then لل → ال): `وزير` is found as itself before
+ * `زير` is ever tried.
+ */
+
+const WAW = 'و';
+const FA = 'ف';
+
+/** A hit of {@link lookupClitic}: the value and how many leading code units were proclitics. */
+export interface CliticHit<T> {
+  value: T;
+  /** Code units of the word taken by proclitics (0 when the word matched as written). */
+  prefix: number;
+  /** The form that matched. */
+  form: string;
+}
+
+/**
+ * Looks a normalized word up in `map`, as written and then with proclitics removed.
+ * The stripped form must keep at least `minRest` letters, so `وفد` never becomes `فد`.
+ */
+export function lookupClitic<T>(map: ReadonlyMap<string, T>, norm: string, minRest = 2): CliticHit<T> | undefined {
+  const direct = map.get(norm);
+  if (direct !== undefined) return { value: direct, prefix: 0, form: norm };
+  const c0 = norm[0];
+  if (c0 !== WAW && c0 !== FA && c0 !== 'ب' && c0 !== 'ل' && c0 !== 'ك') return undefined;
+  let at = 0;
+  if ((c0 === WAW || c0 === FA) && norm.length - 1 >= minRest) {
+    at = 1;
+    const v = map.get(norm.slice(1));
+    if (v !== undefined) return { value: v, prefix: 1, form: norm.slice(1) };
+  }
+  const c1 = norm[at];
+  if ((c1 === 'ب' || c1 === 'ل' || c1 === 'ك') && norm.length - at - 1 >= minRest) {
+    const rest = norm.slice(at + 1);
+    const v = map.get(rest);
+    if (v !== undefined) return { value: v, prefix: at + 1, form: rest };
+    // لل: the preposition ل before the article, whose alef is not written (للعراق = ل + العراق).
+    if (c1 === 'ل' && rest[0] === 'ل' && rest.length > minRest) {
+      const withArticle = 'ا' + rest;
+      const w = map.get(withArticle);
+      if (w !== undefined) return { value: w, prefix: at + 1, form: withArticle };
+    }
+  }
+  return undefined;
+}
+
+/** True when `lookupClitic` finds the word in `set` (a Set is a map to itself). */
+export function hasClitic(set: ReadonlySet<string>, norm: string, minRest = 2): boolean {
+  if (set.has(norm)) return true;
+  const c0 = norm[0];
+  if (c0 !== WAW && c0 !== FA && c0 !== 'ب' && c0 !== 'ل' && c0 !== 'ك') return false;
+  let at = 0;
+  if ((c0 === WAW || c0 === FA) && norm.length - 1 >= minRest) {
+    at = 1;
+    if (set.has(norm.slice(1))) return true;
+  }
+  const c1 = norm[at];
+  if ((c1 === 'ب' || c1 === 'ل' || c1 === 'ك') && norm.length - at - 1 >= minRest) {
+    const rest = norm.slice(at + 1);
+    if (set.has(rest)) return true;
+    if (c1 === 'ل' && rest[0] === 'ل' && rest.length > minRest && set.has('ا' + rest)) return true;
+  }
+  return false;
+}
+
+/** Removes a leading conjunction و or ف when at least `minRest` letters remain. */
+export function stripConjunction(norm: string, minRest = 3): string {
+  return (norm[0] === WAW || norm[0] === FA) && norm.length - 1 >= minRest ? norm.slice(1) : norm;
+}
+
+/** Removes the definite article ال when at least two letters remain. */
+export function stripArticle(norm: string): string {
+  return norm.startsWith('ال') && norm.length > 3 ? norm.slice(2) : norm;
+}
+
+/** The word with a conjunction and the article removed: the key under which titles and adjectives are stored. */
+export function bareKey(norm: string): string {
+  return stripArticle(stripConjunction(norm));
+}
+
+/** Splits a phrase on white space and normalizes nothing: callers pass normalized text. */
+export const words = (phrase: string): string[] => phrase.split(' ').filter((w) => w !== '');
+
+/**
+ * Function words, normalized: prepositions, particles, complementizers, pronouns,
+ * demonstratives, relatives. They end names and titles and are never names themselves.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `
+في من الى على عن مع ب ل ك حتى منذ مذ عند لدى خلال بين ضد نحو حول عبر دون بعد قبل امام وراء فوق تحت عقب اثناء ازاء تجاه لدي
+ان انه انها انهم انهما انني اننا بان بانه بانها لان لانه كان كانت يكون تكون قد لقد لم لن لا ما ليس ليست هل او ام ثم بل لكن لكنه غير سوى
+و ف هذا هذه ذلك تلك هؤلاء هذان هاتان الذي التي الذين اللذين اللتين اللذان اللتان اللواتي من ما
+هو هي هم هما هن نحن انا انت انتم له لها لهم لنا به بها بهم منه منها منهم فيه فيها فيهم عليه عليها عليهم اليه اليها عنه عنها معه معها
+كما كل بعض جميع ايضا فقط حيث اذ اذا لو كي كيف متى اين عندما بينما وقد ولم ولن ولا وما وهو وهي وفي ومن والى وعلى وعن ومع وان وانه وانها
+يمكن يجب ينبغي تم يتم جرى يجري هناك هنا الان اليوم امس غدا
+`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/** Honorifics and ranks that may precede a name and are not part of it. */
+export const HONORIFICS: ReadonlySet<string> = new Set(
+  'د دكتور الدكتور الدكتورة المهندس المهندسة السيد السيدة الاستاذ الاستاذة الشيخ الشيخة الحاج اللواء العميد العقيد الفريق المشير الجنرال الرائد النقيب المستشار الامير الاميرة الملك'.split(' '),
+);
+
+/** True for a token kind that can be part of a name or a title. */
+export const isWordKind = (kind: string): boolean => kind === 'word';
