@@ -21,6 +21,7 @@ import type { AnalyzeOptions, Stage } from '../pipeline.js';
 import { firstMentionIn, indexDocument, type DocIndex, type TokenMention } from './doc-index.js';
 import { AGREEMENT_NOUNS, compileTriggerLexicon, type EventVerbsData, type TriggerLexicon, type TriggerSense } from './event-lexicon.js';
 import { lookupClitic, stripConjunction } from './lexical.js';
+import { cueKind } from './quotes.js';
 import { findTimes, parseIsoDate, type FoundTime } from './time.js';
 import { normalize } from '../text/normalize.js';
 
@@ -61,6 +62,8 @@ const EXPECTATION: ReadonlySet<string> = new Set([
 ]);
 /** Duals and plurals standing for the two parties: `الجانبان`, `البلدين` … */
 const PARTIES: ReadonlySet<string> = new Set(['الجانبان', 'الجانبين', 'البلدان', 'البلدين', 'الطرفان', 'الطرفين', 'الدولتان', 'الدولتين', 'الحكومتان', 'الحكومتين']);
+/** Light verbs whose subject is the actor of the noun after them (`عقد محادثات`, `أجرى مباحثات`, `شن هجوما`). */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(['عقد', 'عقدت', 'عقدا', 'اجرى', 'اجرت', 'اجريا', 'قام', 'قامت', 'شن', 'شنت', 'نفذ', 'نفذت', 'واصل', 'واصلت', 'بدا', 'بدات', 'اختتم', 'اختتمت', 'يعقد', 'تعقد', 'يجري', 'تجري']);
 /** Prepositions that end a verb's subject zone. */
 const ZONE_END: ReadonlySet<string> = new Set(['مع', 'الى', 'على', 'ضد', 'في', 'لدى', 'عن', 'من', 'بين']);
 
@@ -194,13 +197,26 @@ export function findEvents(doc: AnalyzedDocument, lex: TriggerLexicon, options: 
     }
     if (actors.length === 0) {
       for (let k = i - 1; k >= Math.max(sStart, i - (sense.noun ? NOUN_BACK_WINDOW : BACK_WINDOW)); k--) {
+        // A noun that is another trigger's object (`أدانت مصر الهجوم`) does not share its subject.
+        if (sense.noun && tokens[k].kind === 'word' && (triggerAt(tokens, k, lex) || cueKind(tokens[k].norm))) break;
         if (!sense.noun && i - k <= 2 && PARTIES.has(stripConjunction(wordAt(tokens, k), 2)) && wordAt(tokens, k - 1) !== 'بين') {
           actors.push(...partiesAt(index, k, topCountries));
           break;
         }
         const m = index.mentionAt[k];
         if (m && named(m) && m.entity.type !== 'MISC' && (sense.noun || i - k <= 3)) {
-          actors.push(m.entity);
+          // The subject of a verb just before it (`أدانت مصر الهجوم`) is not the noun's actor.
+          // A light verb (`عقد الحمداني محادثات`) lends its subject to the noun.
+          const governed =
+            sense.noun &&
+            [m.ts - 1].some(
+              (j) =>
+                j >= sStart &&
+                tokens[j].kind === 'word' &&
+                !LIGHT_VERBS.has(stripConjunction(tokens[j].norm, 2)) &&
+                (triggerAt(tokens, j, lex)?.sense.noun === false || cueKind(tokens[j].norm) !== undefined),
+            );
+          if (!governed) actors.push(m.entity);
           break;
         }
       }
@@ -250,7 +266,9 @@ export function findEvents(doc: AnalyzedDocument, lex: TriggerLexicon, options: 
       const other = afterPreposition(index, after, Math.min(sEnd, after + OBJECT_WINDOW + 4), new Set(['مع']), ['PER', 'ORG', 'LOC'], notActor);
       if (other) targets.push(other.entity);
     } else if (sense.frame === 'object') {
-      const obj = firstMentionIn(index, after, Math.min(sEnd, after + OBJECT_WINDOW), ['PER', 'ORG', 'LOC'], notActor);
+      // The object, not a place (`قصفت إسرائيل مواقع في سوريا`: Syria is where, not whom).
+      const notPlace = (m: TokenMention): boolean => notActor(m) && !/^(?:في|فى)$/u.test(wordAt(tokens, m.ts - 1));
+      const obj = firstMentionIn(index, after, Math.min(sEnd, after + OBJECT_WINDOW), ['PER', 'ORG', 'LOC'], notPlace);
       if (obj) targets.push(obj.entity);
     }
     if (sense.frame !== 'destination') {

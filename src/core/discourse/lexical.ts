@@ -24,7 +24,7 @@ export interface CliticHit<T> {
 
 /**
  * Looks a normalized word up in `map`, as written and then with proclitics removed.
- * The stripped form must keep at least `minRest` letters, so `وفد` never becomes `فد`.
+ * The stripped form must keep at least `minRest` letters (with 3, `وفد` never becomes `فد`).
  */
 export function lookupClitic<T>(map: ReadonlyMap<string, T>, norm: string, minRest = 2): CliticHit<T> | undefined {
   const direct = map.get(norm);

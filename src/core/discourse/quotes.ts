@@ -196,7 +196,7 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
     const colon = open > 0 && tokens[open - 1].norm === ':';
     // The reporting verb before the quote, in the same sentence.
     let cue = -1;
-    for (let k = open - 1; k >= sentStart && k >= open - 10; k--) {
+    for (let k = open - 1; k >= sentStart && k >= open - (colon ? 24 : 10); k--) {
       if (tokens[k].kind === 'quote') break;
       if (tokens[k].kind === 'word' && cueKind(tokens[k].norm)) {
         cue = k;
@@ -347,7 +347,11 @@ function startsNewCue(index: DocIndex, k: number): boolean {
 /** The original text of a token without a leading conjunction (`وقال` → `قال`). */
 function surfaceWithoutConjunction(text: string, t: { start: number; end: number; norm: string }): string {
   const s = text.slice(t.start, t.end);
-  return t.norm !== stripConjunction(t.norm, 2) && (s[0] === 'و' || s[0] === 'ف') ? s.slice(1) : s;
+  if (t.norm === stripConjunction(t.norm, 2) || (s[0] !== 'و' && s[0] !== 'ف')) return s;
+  // The conjunction and the marks on it (وَقال).
+  let i = 1;
+  while (i < s.length && /[\p{M}\u0640]/u.test(s[i])) i++;
+  return s.slice(i);
 }
 
 /** The `quotes` stage: needs `entities` and `sentences`; adds `quotes`. */

@@ -302,8 +302,9 @@ function dedupeSpans<T extends WorkMention>(ms: readonly T[]): T[] {
   for (const m of sorted) {
     const last = out[out.length - 1];
     if (last && m.start < last.end) {
-      // Overlap: keep the longer, but a named mention beats a title one of the same length.
+      // Overlap: keep the longer; the same span found twice keeps what either knew of it.
       if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+      else if (m.start === last.start && m.end === last.end && last.via === undefined && m.via !== undefined) out[out.length - 1] = { ...last, via: m.via };
       continue;
     }
     out.push(m);
@@ -437,9 +438,12 @@ function toRole(r: WorkRole, lex: LinkingLexicon): Role {
   return role;
 }
 
-/** The longest named form (most words, then most letters), without a leading conjunction. */
+/**
+ * The longest named form (most words). A leading و or ف is kept: in a name it is far more
+ * often a letter (فيصل, وليد) than a conjunction, and NER trims real conjunctions.
+ */
 function canonicalPersonName(p: PersonCluster): string {
-  return p.words.map((w, k) => (k === 0 ? stripConjunction(w, 3) : w)).join(' ');
+  return p.words.join(' ');
 }
 
 /** The `link` stage: needs `entities` and `sentences`; rewrites `entities`. */

@@ -293,6 +293,8 @@ export function matchTitle(tokens: readonly Token[], i: number, lex: LinkingLexi
     let k = j;
     const max = PORTFOLIO_CLASSES.has(cls) ? 2 : 3;
     while (k < j + max && isPhraseWord(tokens, k, lex) && isDefinite(tokens[k].norm)) k++;
+    // A genitive with ل closes an organization's name: الهيئة الوطنية للإحصاء.
+    if (k > j && ORG_CLASSES.has(cls) && tokens[k]?.kind === 'word' && tokens[k].norm.startsWith('لل') && isPhraseWord(tokens, k, lex)) k++;
     if (k > j) {
       const np = tokens.slice(j, k).map((u) => u.norm);
       if (PORTFOLIO_CLASSES.has(cls)) titleWords.push(...np);
@@ -374,8 +376,13 @@ export function nameAfter(tokens: readonly Token[], k: number, lex: LinkingLexic
   let end = at;
   while (end < at + 4 && isNameWord(tokens, end, lex)) end++;
   if (end === at) return undefined;
+  const isCommon = (i: number): boolean => !lex.firstNames.has(tokens[i].norm) && (lex.commonWords.has(tokens[i].norm) || lex.commonWords.has(stripConjunction(tokens[i].norm)));
+  // A frequent common word (سبل, تعزيز) does not open a name.
+  if (isCommon(at)) return undefined;
   if (isNameBoundary(tokens, end)) {
     if (end - at === 1) {
+      // A possessive suffix marks a noun (بموقفنا, قدراته), not a name.
+      if (/(?:نا|ها|هم|كم|هما|ته)$/u.test(tokens[at].norm) && tokens[at].norm.length >= 5 && !lex.firstNames.has(tokens[at].norm)) return undefined;
       // A lone word is a name only when punctuation closes it right away, no comma stood
       // before it (`…، دعت في` is the next clause), and it is not a bare definite noun.
       const next = tokens[end];
@@ -389,8 +396,7 @@ export function nameAfter(tokens: readonly Token[], k: number, lex: LinkingLexic
     return { start: at, end: at + len };
   }
   // No boundary: a name of two or three words closed by a common word (مراد بلقاسم سبل …).
-  const isCommon = (i: number): boolean => lex.commonWords.has(tokens[i].norm) || lex.commonWords.has(stripConjunction(tokens[i].norm));
-  if (isCommon(at) || isDefinite(tokens[at].norm)) return undefined;
+  if (isDefinite(tokens[at].norm)) return undefined;
   for (let e = at + 2; e <= Math.min(end, at + 3); e++) {
     if (e < end && isCommon(e) && !isCommon(e - 1)) return { start: at, end: e };
   }

@@ -19,9 +19,10 @@ const EVENT_LABELS: Record<string, string> = {
   ARREST: 'اعتقال',
 };
 
-const roleText = (r: Role): string => [r.title, r.org, r.country].filter(Boolean).join('، ');
+/** `وزير الخارجية، العراق`; the organization is left out when the title already names it. */
+const roleText = (r: Role): string => [r.title, r.org && !r.title.includes(r.org) ? r.org : '', r.country].filter(Boolean).join('، ');
 /** `3 مرات`, with the Arabic plural agreeing with the count. */
-const times = (n: number): string => (n === 1 ? 'مرة واحدة' : n === 2 ? 'مرتان' : n <= 10 ? `${n} مرات` : `${n} مرة`);
+const times = (n: number): string => (n === 1 ? 'مرة واحدة' : n === 2 ? 'مرتين' : n <= 10 ? `${n} مرات` : `${n} مرة`);
 
 /** Who is who: people with their roles, then places, organizations and the rest. */
 function formatEntities(doc: AnalyzedDocument): string[] {
