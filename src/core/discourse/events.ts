@@ -20,7 +20,7 @@ import type { AnalyzedDocument, Entity, EventParticipant, NewsEvent, Token } fro
 import type { AnalyzeOptions, Stage } from '../pipeline.js';
 import { firstMentionIn, indexDocument, type DocIndex, type TokenMention } from './doc-index.js';
 import { AGREEMENT_NOUNS, compileTriggerLexicon, type EventVerbsData, type TriggerLexicon, type TriggerSense } from './event-lexicon.js';
-import { lookupClitic, stripConjunction } from './lexical.js';
+import { cliticForms, stripConjunction, type CliticForms } from './lexical.js';
 import { cueKind } from './quotes.js';
 import { findTimes, parseIsoDate, type FoundTime } from './time.js';
 import { normalize } from '../text/normalize.js';
@@ -85,17 +85,17 @@ interface TriggerHit {
 }
 
 /** Looks a token up in the trigger lexicon: phrase, surface form with clitics, future prefix, lemma. */
-function triggerAt(tokens: readonly Token[], i: number, lex: TriggerLexicon): TriggerHit | undefined {
+function triggerAt(tokens: readonly Token[], i: number, lex: TriggerLexicon, forms: CliticForms = cliticForms(tokens)): TriggerHit | undefined {
   const t = tokens[i];
   if (t.kind !== 'word') return undefined;
-  const bare = stripConjunction(t.norm, 3);
+  const bare = forms.bare(i, 3);
   const phrase = lex.phrases.get(bare);
   if (phrase) {
     const next = tokens[i + 1];
     const sense = next && phrase.get(next.norm);
     if (sense) return { sense, ts: i, te: i + 2, future: false, prefix: t.norm.length - bare.length };
   }
-  const hit = lookupClitic(lex.forms, t.norm, 3);
+  const hit = forms.lookup(lex.forms, i, 3);
   if (hit) return { sense: hit.value, ts: i, te: i + 1, future: false, prefix: hit.prefix };
   // Future prefix س on an imperfect verb: سيوقعان, وسيزور.
   const s = bare.startsWith('س') ? bare.slice(1) : '';
@@ -158,10 +158,11 @@ export function findEvents(doc: AnalyzedDocument, lex: TriggerLexicon, options: 
     return list;
   };
 
+  const forms = cliticForms(tokens);
   const events: NewsEvent[] = [];
   let lastActors: { sentence: number; ids: string[] } | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    const hit = triggerAt(tokens, i, lex);
+    const hit = triggerAt(tokens, i, lex, forms);
     if (!hit) continue;
     const s = sentenceOf[i];
     if (s < 0) continue;

@@ -52,6 +52,89 @@ export function lookupClitic<T>(map: ReadonlyMap<string, T>, norm: string, minRe
   return undefined;
 }
 
+/**
+ * The clitic-stripped forms of every token of a document, computed once so that the many
+ * lexicon lookups of the understanding stages allocate nothing: `lookup(map, i)` gives the
+ * same answer as `lookupClitic(map, tokens[i].norm)`.
+ *
+ * Shared between stages through {@link cliticForms}, keyed by the tokens array.
+ */
+export class CliticForms {
+  /** Word minus a leading و/ف ('' when not applicable). */
+  private readonly conj: string[];
+  /** Word minus و/ف and then ب/ل/ك ('' when not applicable). */
+  private readonly prep: string[];
+  /** Offset where the preposition ends (1 or 2). */
+  private readonly prepEnd: Uint8Array;
+  readonly norms: string[];
+
+  constructor(tokens: readonly { norm: string; kind: string }[]) {
+    const n = tokens.length;
+    this.norms = new Array<string>(n);
+    this.conj = new Array<string>(n).fill('');
+    this.prep = new Array<string>(n).fill('');
+    this.prepEnd = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const norm = tokens[i].kind === 'word' ? tokens[i].norm : '';
+      this.norms[i] = norm;
+      const c0 = norm[0];
+      if (c0 !== WAW && c0 !== FA && c0 !== 'ب' && c0 !== 'ل' && c0 !== 'ك') continue;
+      let at = 0;
+      if (c0 === WAW || c0 === FA) {
+        at = 1;
+        this.conj[i] = norm.slice(1);
+      }
+      const c1 = norm[at];
+      if (c1 === 'ب' || c1 === 'ل' || c1 === 'ك') {
+        this.prep[i] = norm.slice(at + 1);
+        this.prepEnd[i] = at + 1;
+      }
+    }
+  }
+
+  /** {@link lookupClitic} on token `i`. */
+  lookup<T>(map: ReadonlyMap<string, T>, i: number, minRest = 2): CliticHit<T> | undefined {
+    const norm = this.norms[i];
+    if (norm === undefined || norm === '') return undefined;
+    const direct = map.get(norm);
+    if (direct !== undefined) return { value: direct, prefix: 0, form: norm };
+    const conj = this.conj[i];
+    if (conj !== '' && conj.length >= minRest) {
+      const v = map.get(conj);
+      if (v !== undefined) return { value: v, prefix: 1, form: conj };
+    }
+    const rest = this.prep[i];
+    if (rest !== '' && rest.length >= minRest) {
+      const v = map.get(rest);
+      if (v !== undefined) return { value: v, prefix: this.prepEnd[i], form: rest };
+      if (norm[this.prepEnd[i] - 1] === 'ل' && rest[0] === 'ل' && rest.length > minRest) {
+        const withArticle = 'ا' + rest;
+        const w = map.get(withArticle);
+        if (w !== undefined) return { value: w, prefix: this.prepEnd[i], form: withArticle };
+      }
+    }
+    return undefined;
+  }
+
+  /** The word of token `i` without a leading conjunction (when at least `minRest` letters remain). */
+  bare(i: number, minRest = 3): string {
+    const conj = this.conj[i];
+    return conj !== '' && conj.length >= minRest ? conj : this.norms[i];
+  }
+}
+
+const formsCache = new WeakMap<object, CliticForms>();
+
+/** The {@link CliticForms} of a tokens array, built once and shared by every stage that asks. */
+export function cliticForms(tokens: readonly { norm: string; kind: string }[]): CliticForms {
+  let forms = formsCache.get(tokens);
+  if (!forms || forms.norms.length !== tokens.length) {
+    forms = new CliticForms(tokens);
+    formsCache.set(tokens, forms);
+  }
+  return forms;
+}
+
 /** True when `lookupClitic` finds the word in `set` (a Set is a map to itself). */
 export function hasClitic(set: ReadonlySet<string>, norm: string, minRest = 2): boolean {
   if (set.has(norm)) return true;

@@ -17,7 +17,7 @@
 import type { AnalyzedDocument, EntityType, Quote } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { firstMentionIn, indexDocument, type DocIndex } from './doc-index.js';
-import { stripConjunction } from './lexical.js';
+import { cliticForms, stripConjunction, type CliticForms } from './lexical.js';
 
 /**
  * Reporting verbs (normalized), as past stems with their inflections and present forms.
@@ -115,6 +115,15 @@ const MIN_BARE_DIRECT_WORDS = 6;
 /** The kind of cue a word is: a reporting verb, a participle, or neither. */
 export type CueKind = 'verb' | 'participle';
 
+/** {@link cueKind} of token `i`, without allocating. */
+function cueKindAt(forms: CliticForms, i: number): CueKind | undefined {
+  const norm = forms.norms[i];
+  const bare = forms.bare(i, 2);
+  if (VERB_SET.has(norm) || VERB_SET.has(bare)) return 'verb';
+  if (PARTICIPLE_SET.has(norm) || PARTICIPLE_SET.has(bare)) return 'participle';
+  return undefined;
+}
+
 /** Whether a normalized word (with or without و/ف) is a reporting cue. */
 export function cueKind(norm: string): CueKind | undefined {
   const bare = stripConjunction(norm, 2);
@@ -184,6 +193,7 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
   const text = doc.text;
   const n = tokens.length;
   const inDirect = new Uint8Array(n);
+  const forms = cliticForms(tokens);
   const drafts: Draft[] = [];
 
   // 1. Direct quotes.
@@ -247,7 +257,7 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || inDirect[i]) continue;
-    const kind = cueKind(t.norm);
+    const kind = cueKindAt(forms, i);
     if (!kind) continue;
     const sentence = sentenceOf[i];
     if (sentence >= 0 && doc.sentences?.[sentence]?.kind === 'heading') continue;

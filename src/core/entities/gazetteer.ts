@@ -9,7 +9,7 @@
 import type { AnalyzedDocument, Entity, EntityType, MentionVia, Token } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { normalize } from '../text/normalize.js';
-import { lookupClitic } from '../discourse/lexical.js';
+import { cliticForms, lookupClitic } from '../discourse/lexical.js';
 import type { LinkingLexicon } from './link-lexicon.js';
 import { countryNameAt, nisbaAt } from './titles.js';
 
@@ -46,12 +46,13 @@ export function originalPrefixEnd(token: Token, normChars: number): number {
 }
 
 /** Scans country names and glued country pairs. Tokens inside `skip` are left alone. */
-export function scanCountryNames(tokens: readonly Token[], lex: LinkingLexicon, skip?: Uint8Array): ScannedMention[] {
+export function scanCountryNames(tokens: readonly Token[], lex: LinkingLexicon, skip?: Uint8Array, hot?: Uint8Array): ScannedMention[] {
   const out: ScannedMention[] = [];
+  const forms = cliticForms(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || skip?.[i]) continue;
-    const hit = countryNameAt(tokens, i, lex);
+    const hit = hot && !hot[i] ? undefined : countryNameAt(tokens, i, lex, true, forms);
     if (hit) {
       const record = lex.countries.get(hit.code);
       const te = hit.end;
@@ -74,7 +75,7 @@ export function scanCountryNames(tokens: readonly Token[], lex: LinkingLexicon, 
  */
 export function splitGluedCountries(t: Token, lex: LinkingLexicon): Omit<ScannedMention, 'ts' | 'te'>[] | undefined {
   const n = t.norm;
-  if (n.length < 7 || n.length !== t.text.length) return undefined;
+  if (n.length < 7 || n.length !== t.text.length || !lex.countryTails.has(n.slice(-3))) return undefined;
   for (let k = n.indexOf('و', 3); k >= 0 && k < n.length - 3; k = n.indexOf('و', k + 1)) {
     const left = lookupClitic(lex.countrySingle, n.slice(0, k));
     const right = lex.countrySingle.get(n.slice(k + 1));
@@ -89,25 +90,27 @@ export function splitGluedCountries(t: Token, lex: LinkingLexicon): Omit<Scanned
 }
 
 /** Scans nationality adjectives (`العراقي`, `الروسية`) as country mentions via nisba. */
-export function scanNisba(tokens: readonly Token[], lex: LinkingLexicon, skip?: Uint8Array): ScannedMention[] {
+export function scanNisba(tokens: readonly Token[], lex: LinkingLexicon, skip?: Uint8Array, hot?: Uint8Array): ScannedMention[] {
   const out: ScannedMention[] = [];
+  const forms = cliticForms(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || skip?.[i]) continue;
-    const hit = nisbaAt(tokens, i, lex);
+    if (t.kind !== 'word' || skip?.[i] || (hot && !hot[i])) continue;
+    const hit = nisbaAt(tokens, i, lex, forms);
     if (hit) out.push({ ts: i, te: i + 1, start: originalPrefixEnd(t, hit.prefix), end: t.end, type: 'LOC', key: hit.code, via: 'nisba' });
   }
   return out;
 }
 
 /** Scans the multi-word names of known people (from the actor dictionary). */
-export function scanKnownPersons(tokens: readonly Token[], lex: LinkingLexicon): ScannedMention[] {
+export function scanKnownPersons(tokens: readonly Token[], lex: LinkingLexicon, hot?: Uint8Array): ScannedMention[] {
   const out: ScannedMention[] = [];
   if (lex.personPhrases.size === 0) return out;
+  const forms = cliticForms(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word') continue;
-    const hit = lookupClitic(lex.personPhrases, t.norm, 3);
+    if (t.kind !== 'word' || (hot && !hot[i])) continue;
+    const hit = forms.lookup(lex.personPhrases, i, 3);
     if (!hit) continue;
     for (const entry of hit.value) {
       let ok = entry.words.length >= 2;

@@ -55,6 +55,8 @@ export interface LinkingLexicon {
   countryPhrases: ReadonlyMap<string, PhraseEntry<string>[]>;
   /** Single-word country names → code (for glued-word splitting). */
   countrySingle: ReadonlyMap<string, string>;
+  /** Last three letters of the single-word country names: a cheap test before trying to split a glued pair. */
+  countryTails: ReadonlySet<string>;
   /** Every inflected nationality adjective, with and without the article → code. */
   nisba: ReadonlyMap<string, string>;
   /** Title phrase trie over bare keys: a key path ending in `''` marks a complete phrase. */
@@ -67,6 +69,12 @@ export interface LinkingLexicon {
   firstNames: ReadonlySet<string>;
   /** Frequent words that are almost never part of a name. */
   commonWords: ReadonlySet<string>;
+  /**
+   * Every word that can start a lexicon match (country or person first words, adjectives);
+   * the link stage adds title heads. One lookup here tells whether a token is worth the
+   * specific scans.
+   */
+  anyWord: Map<string, true>;
 }
 
 /** A node of the title trie. */
@@ -129,7 +137,10 @@ export function compileLinkingLexicon(data: LinkingLexiconData): LinkingLexicon 
     const ws = words(name);
     if (ws.length >= 2) firstNames.add(ws[0]);
   }
-  return { countries, countryPhrases, countrySingle, nisba, titleTrie, personPhrases, personCountry, firstNames, commonWords: new Set(data.commonWords ?? []) };
+  const countryTails = new Set([...countrySingle.keys()].map((k) => k.slice(-3)));
+  const anyWord = new Map<string, true>();
+  for (const k of [...countryPhrases.keys(), ...nisba.keys(), ...personPhrases.keys()]) anyWord.set(k, true);
+  return { countries, countryPhrases, countrySingle, countryTails, nisba, titleTrie, personPhrases, personCountry, firstNames, commonWords: new Set(data.commonWords ?? []), anyWord };
 }
 
 /**

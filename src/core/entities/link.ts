@@ -17,10 +17,10 @@
 import type { AnalyzedDocument, Entity, EntityType, Mention, MentionVia, Role, Token } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { normalize } from '../text/normalize.js';
-import { FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction, words } from '../discourse/lexical.js';
+import { cliticForms, FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction, words, type CliticForms } from '../discourse/lexical.js';
 import { originalPrefixEnd, scanCountryNames, scanKnownPersons, scanNisba, type ScannedMention } from './gazetteer.js';
 import type { LinkingLexicon, TitleTrieNode } from './link-lexicon.js';
-import { countryNameAt, headClass, matchTitle, nameAfter, nisbaAt, titleAfterName, type TitleMatch } from './titles.js';
+import { COUNTERPARTS, countryNameAt, HEAD_LOOKUP, headClass, matchTitle, nameAfter, nisbaAt, titleAfterName, type TitleMatch } from './titles.js';
 
 /** What the link stage needs: the linking lexicon (see `loadLinkingLexicon`). */
 export interface LinkResources {
@@ -96,6 +96,11 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   const trie = titleTrie(lex);
   const n = tokens.length;
   if (n === 0) return doc.entities ?? [];
+  const forms = cliticForms(tokens);
+  // One lookup per token says whether any scan can match there.
+  const any = anyWordOf(lex);
+  const hot = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (tokens[i].kind === 'word' && (forms.lookup(any, i, 2) !== undefined || COUNTERPARTS.has(forms.bare(i, 4)))) hot[i] = 1;
 
   // 1. NER mentions, sorted into people, countries and the rest.
   const personSpans: WorkMention[] = [];
@@ -106,17 +111,23 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
       const ts = tokenAt(tokens, m.start);
       const te = Math.max(ts + 1, tokenAt(tokens, Math.max(m.start, m.end - 1)) + 1);
       const wm: WorkMention = { ts, te, start: m.start, end: m.end };
-      const norm = nameWords(m.text).join(' ');
-      // Countries are recognized on the tokens, so clitics NER kept or trimmed do not matter.
-      const country = countryNameAt(tokens, ts, lex);
-      const nis = te === ts + 1 ? nisbaAt(tokens, ts, lex) : undefined;
-      const named = country && country.end === te ? country.code : countryOfPhrase(norm, lex);
-      if (e.type !== 'PER' && named) {
-        countryMentions.push({ ...wm, type: 'LOC', key: named });
-      } else if (e.type !== 'PER' && nis) {
-        countryMentions.push({ ...wm, type: 'LOC', key: nis.code, via: 'nisba' });
-      } else if (e.type === 'PER') {
+      if (e.type === 'PER') {
         personSpans.push(wm);
+        continue;
+      }
+      // Countries are recognized on the tokens, so clitics NER kept or trimmed do not matter.
+      const country = countryNameAt(tokens, ts, lex, true, forms);
+      if (country && country.end === te) {
+        countryMentions.push({ ...wm, type: 'LOC', key: country.code });
+        continue;
+      }
+      const norm = nameWords(m.text).join(' ');
+      const nis = te === ts + 1 ? nisbaAt(tokens, ts, lex, forms) : undefined;
+      const named = countryOfPhrase(norm, lex);
+      if (named) {
+        countryMentions.push({ ...wm, type: 'LOC', key: named });
+      } else if (nis) {
+        countryMentions.push({ ...wm, type: 'LOC', key: nis.code, via: 'nisba' });
       } else {
         const key = `${e.type}:${stripConjunction(norm, 3)}`;
         const o = others.get(key) ?? { type: e.type, name: stripConjunction(norm, 3), mentions: [] };
@@ -127,7 +138,7 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   }
 
   // 2. Known people from the lexicon, where NER has nothing.
-  for (const m of scanKnownPersons(tokens, lex)) {
+  for (const m of scanKnownPersons(tokens, lex, hot)) {
     if (!personSpans.some((p) => p.start < m.end && m.start < p.end)) personSpans.push({ ts: m.ts, te: m.te, start: m.start, end: m.end });
   }
   const knownStart = new Map<number, number>();
@@ -136,7 +147,8 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   // 3. Titles, the names they introduce, and organizations named in quotes (وكالة "سبوتنيك").
   const occurrences: TitleOccurrence[] = [];
   for (let i = 0; i < n; i++) {
-    const m = matchTitle(tokens, i, lex, trie);
+    if (!hot[i]) continue;
+    const m = matchTitle(tokens, i, lex, trie, forms);
     if (!m) continue;
     const name = nameAfter(tokens, m.end, lex, knownStart);
     occurrences.push(name ? { match: m, name } : { match: m });
@@ -182,10 +194,12 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
     clusterOf.set(wm, cluster);
     for (let k = m.ts; k < m.te; k++) covered[k] = 1;
   }
-  rescanNames(tokens, people, covered, lex);
+  rescanNames(tokens, people, covered, lex, forms);
 
   // 5. Roles from appositions: direct titles first, then counterparts that borrow them.
-  const personAtToken = (ts: number): PersonCluster | undefined => people.find((p) => p.mentions.some((m) => m.ts === ts));
+  const byStartToken = new Map<number, PersonCluster>();
+  for (const p of people) for (const m of p.mentions) if (!byStartToken.has(m.ts)) byStartToken.set(m.ts, p);
+  const personAtToken = (ts: number): PersonCluster | undefined => byStartToken.get(ts);
   for (const occ of occurrences) {
     if (!occ.name || occ.match.counterpart) continue;
     const p = personAtToken(occ.name.start);
@@ -200,14 +214,18 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
       if (occ) occ.postposed = true;
     }
   }
-  const allPersonMentions = (): { m: WorkMention; p: PersonCluster }[] =>
-    people.flatMap((p) => p.mentions.map((m) => ({ m, p }))).sort((a, b) => a.m.start - b.m.start);
+  // Named mentions in text order (bare-title mentions, added below, never count as antecedents).
+  const named = people.flatMap((p) => p.mentions.map((m) => ({ m, p }))).sort((a, b) => a.m.start - b.m.start);
+  /** The last named mention ending before `off` that passes `ok`. */
+  const lastBefore = (off: number, ok: (p: PersonCluster) => boolean): PersonCluster | undefined => {
+    for (let k = named.length - 1; k >= 0; k--) if (named[k].m.end <= off && ok(named[k].p)) return named[k].p;
+    return undefined;
+  };
   for (const occ of occurrences) {
     if (!occ.name || !occ.match.counterpart) continue;
     const target = personAtToken(occ.name.start);
     const startOff = tokens[occ.match.start].start;
-    const before = allPersonMentions().filter((x) => x.m.end <= startOff && x.p !== target);
-    const referent = before[before.length - 1]?.p;
+    const referent = lastBefore(startOff, (p) => p !== target);
     const borrowed = referent?.roles.find((r) => r.title !== '');
     if (target && borrowed) addRole(target, { ...borrowed, country: occ.match.country });
   }
@@ -223,8 +241,7 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
     const startOff = startTok.start;
     // Only named mentions count: a title inside someone's quote (`أعلمنا وزير الخارجية العراقي`)
     // does not make its referent the topic of the next sentence.
-    const before = allPersonMentions().filter((x) => x.m.end <= startOff && x.m.via !== 'title' && x.p.roles.some((r) => fits(occ.match, r)));
-    const referent = before[before.length - 1]?.p;
+    const referent = lastBefore(startOff, (p) => p.roles.some((r) => fits(occ.match, r)));
     if (!referent) continue;
     const prefix = startTok.norm.length - stripPrefixFor(startTok.norm, occ.match).length;
     referent.mentions.push({
@@ -239,7 +256,7 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   // 7. Countries: names NER missed, glued pairs, and nationality adjectives outside names.
   const personCovered = new Uint8Array(n);
   for (const p of people) for (const m of p.mentions) if (m.via !== 'title') for (let k = m.ts; k < m.te; k++) personCovered[k] = 1;
-  countryMentions.push(...scanCountryNames(tokens, lex, personCovered), ...scanNisba(tokens, lex, personCovered));
+  countryMentions.push(...scanCountryNames(tokens, lex, personCovered, hot), ...scanNisba(tokens, lex, personCovered, hot));
 
   // 8. Assemble.
   const entities: { type: EntityType; name: string; mentions: WorkMention[]; roles?: Role[] }[] = [];
@@ -271,6 +288,19 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   out.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
+}
+
+const anyWordCache = new WeakMap<LinkingLexicon, Map<string, true>>();
+
+/** The lexicon's first words plus the title heads: what the hot-token filter looks up. */
+function anyWordOf(lex: LinkingLexicon): Map<string, true> {
+  let m = anyWordCache.get(lex);
+  if (!m) {
+    m = new Map(lex.anyWord);
+    for (const k of HEAD_LOOKUP.keys()) m.set(k, true);
+    anyWordCache.set(lex, m);
+  }
+  return m;
 }
 
 /** The country a whole normalized phrase names (`روسيا`, `والعراق`, `روسيا الاتحادية`), if any. */
@@ -337,7 +367,7 @@ function findPerson(people: PersonCluster[], ws: string[]): PersonCluster | unde
  * name (≥ 3 letters, not a function word, title or place) is a mention of the most recent
  * such person.
  */
-function rescanNames(tokens: readonly Token[], people: PersonCluster[], covered: Uint8Array, lex: LinkingLexicon): void {
+function rescanNames(tokens: readonly Token[], people: PersonCluster[], covered: Uint8Array, lex: LinkingLexicon, forms: CliticForms): void {
   const bySurname = new Map<string, PersonCluster[]>();
   for (const p of people) {
     if (p.words.length < 2) continue;
@@ -351,9 +381,9 @@ function rescanNames(tokens: readonly Token[], people: PersonCluster[], covered:
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || covered[i]) continue;
-    const hit = lookupClitic(bySurname, t.norm, 3);
+    const hit = forms.lookup(bySurname, i, 3);
     if (!hit) continue;
-    if (headClass(tokens, i) !== undefined || nisbaAt(tokens, i, lex) || countryNameAt(tokens, i, lex)) continue;
+    if (headClass(tokens, i, forms) !== undefined || nisbaAt(tokens, i, lex, forms) || countryNameAt(tokens, i, lex, true, forms)) continue;
     // The full name, when the words before spell it out.
     const candidates = hit.value;
     let chosen = candidates[0];

@@ -14,7 +14,7 @@
  * to: that is the linker's job.
  */
 import type { Token } from '../document.js';
-import { FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction } from '../discourse/lexical.js';
+import { cliticForms, FUNCTION_WORDS, HONORIFICS, stripArticle, stripConjunction, type CliticForms } from '../discourse/lexical.js';
 import { TIME_WORDS } from '../discourse/time-words.js';
 import type { LinkingLexicon, TitleTrieNode } from './link-lexicon.js';
 
@@ -115,7 +115,7 @@ export const CORE_TITLE_PHRASES: readonly string[] = [
 ];
 
 /** Possessive "counterpart" nouns (`نظيره`: his counterpart): the title comes from the possessor. */
-const COUNTERPARTS: ReadonlySet<string> = new Set([
+export const COUNTERPARTS: ReadonlySet<string> = new Set([
   'نظيره',
   'نظيرها',
   'نظيرهم',
@@ -132,7 +132,8 @@ const COUNTERPARTS: ReadonlySet<string> = new Set([
 /** Reporting verbs and other words that can never start a name right after a title. */
 const NOT_NAME: ReadonlySet<string> = new Set(['قال', 'اكد', 'اوضح', 'اشار', 'صرح', 'اعلن', 'اضاف', 'توقع', 'شدد', 'ذكر', 'لافتا', 'مشيرا', 'مشددا', 'مؤكدا', 'موضحا', 'مضيفا', 'عقب', 'وفق', 'وفقا', 'حسب', 'نقلا', 'اليوم', 'امس', 'غدا']);
 
-const HEAD_LOOKUP: ReadonlyMap<string, string> = (() => {
+/** Title heads with and without the article → class. */
+export const HEAD_LOOKUP: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
   for (const [head, cls] of TITLE_HEADS) {
     if (head.includes(' ')) continue;
@@ -165,10 +166,8 @@ export interface TitleMatch {
 const isComma = (t: Token | undefined): boolean => t !== undefined && t.kind === 'punct' && (t.norm === ',' || t.norm === ';');
 
 /** The class of a title head at token `i`, or undefined. */
-export function headClass(tokens: readonly Token[], i: number): string | undefined {
-  const t = tokens[i];
-  if (t === undefined || t.kind !== 'word') return undefined;
-  return lookupClitic(HEAD_LOOKUP, t.norm, 3)?.value;
+export function headClass(tokens: readonly Token[], i: number, forms: CliticForms = cliticForms(tokens)): string | undefined {
+  return forms.lookup(HEAD_LOOKUP, i, 3)?.value;
 }
 
 /** The country named at token `i` by a name (possibly several words): its code and end. */
@@ -177,11 +176,12 @@ export function countryNameAt(
   i: number,
   lex: LinkingLexicon,
   clitics = true,
+  forms: CliticForms = cliticForms(tokens),
 ): { code: string; end: number; prefix: number; form: string } | undefined {
   const t = tokens[i];
   if (t === undefined || t.kind !== 'word') return undefined;
   const direct = lex.countryPhrases.get(t.norm);
-  const hit = direct ? { value: direct, prefix: 0, form: t.norm } : clitics ? lookupClitic(lex.countryPhrases, t.norm, 2) : undefined;
+  const hit = direct ? { value: direct, prefix: 0, form: t.norm } : clitics ? forms.lookup(lex.countryPhrases, i, 2) : undefined;
   if (!hit) return undefined;
   for (const entry of hit.value) {
     let ok = true;
@@ -198,10 +198,8 @@ export function countryNameAt(
 }
 
 /** The country of a nationality adjective at token `i` (`الروسي`, `والعراقية`), or undefined. */
-export function nisbaAt(tokens: readonly Token[], i: number, lex: LinkingLexicon): { code: string; prefix: number } | undefined {
-  const t = tokens[i];
-  if (t === undefined || t.kind !== 'word') return undefined;
-  const hit = lookupClitic(lex.nisba, t.norm, 3);
+export function nisbaAt(tokens: readonly Token[], i: number, lex: LinkingLexicon, forms: CliticForms = cliticForms(tokens)): { code: string; prefix: number } | undefined {
+  const hit = forms.lookup(lex.nisba, i, 3);
   return hit ? { code: hit.value, prefix: hit.prefix } : undefined;
 }
 
@@ -237,11 +235,10 @@ function walkTrie(tokens: readonly Token[], i: number, node: TitleTrieNode): num
  * Reads a title starting at token `i`, or returns undefined. The title may carry a
  * conjunction or preposition on its first word (`وأشار الوزير`, `لوزير الخارجية`).
  */
-export function matchTitle(tokens: readonly Token[], i: number, lex: LinkingLexicon, trie: TitleTrieNode): TitleMatch | undefined {
+export function matchTitle(tokens: readonly Token[], i: number, lex: LinkingLexicon, trie: TitleTrieNode, forms: CliticForms = cliticForms(tokens)): TitleMatch | undefined {
   const t = tokens[i];
   if (t === undefined || t.kind !== 'word') return undefined;
-  const first = stripConjunction(t.norm, 4);
-  if (COUNTERPARTS.has(first) || COUNTERPARTS.has(t.norm)) {
+  if (COUNTERPARTS.has(forms.bare(i, 4)) || COUNTERPARTS.has(t.norm)) {
     const m: TitleMatch = { start: i, end: i + 1, title: '', cls: '', headOnly: true, counterpart: true };
     const nis = nisbaAt(tokens, i + 1, lex);
     if (nis) {
@@ -251,7 +248,7 @@ export function matchTitle(tokens: readonly Token[], i: number, lex: LinkingLexi
     }
     return m;
   }
-  const head = lookupClitic(HEAD_LOOKUP, t.norm, 3);
+  const head = forms.lookup(HEAD_LOOKUP, i, 3);
   if (!head) return undefined;
   const headWord = head.form;
   let cls = head.value;
@@ -333,7 +330,7 @@ export interface NameSpan {
 }
 
 /** True when the word at `i` may be part of a person's name. */
-function isNameWord(tokens: readonly Token[], i: number, lex: LinkingLexicon): boolean {
+function isNameWord(tokens: readonly Token[], i: number, lex: LinkingLexicon, forms: CliticForms): boolean {
   const t = tokens[i];
   if (t === undefined || t.kind !== 'word') return false;
   const n = t.norm;
@@ -341,8 +338,8 @@ function isNameWord(tokens: readonly Token[], i: number, lex: LinkingLexicon): b
   if (HONORIFICS.has(n)) return false;
   // A preposition glued to the article (بالوضع, للعراق) is not how names are written.
   if (n.length >= 5 && /^(?:بال|لل|كال|فال|وال)/u.test(n)) return false;
-  if (headClass(tokens, i) !== undefined || COUNTERPARTS.has(stripConjunction(n, 4))) return false;
-  if (nisbaAt(tokens, i, lex) || countryNameAt(tokens, i, lex)) return false;
+  if (headClass(tokens, i, forms) !== undefined || COUNTERPARTS.has(forms.bare(i, 4))) return false;
+  if (nisbaAt(tokens, i, lex, forms) || countryNameAt(tokens, i, lex, true, forms)) return false;
   return true;
 }
 
@@ -374,7 +371,8 @@ export function nameAfter(tokens: readonly Token[], k: number, lex: LinkingLexic
   const known = knownStart.get(at);
   if (known !== undefined) return { start: at, end: known };
   let end = at;
-  while (end < at + 4 && isNameWord(tokens, end, lex)) end++;
+  const forms = cliticForms(tokens);
+  while (end < at + 4 && isNameWord(tokens, end, lex, forms)) end++;
   if (end === at) return undefined;
   const isCommon = (i: number): boolean => !lex.firstNames.has(tokens[i].norm) && (lex.commonWords.has(tokens[i].norm) || lex.commonWords.has(stripConjunction(tokens[i].norm)));
   // A frequent common word (سبل, تعزيز) does not open a name.
