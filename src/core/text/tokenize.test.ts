@@ -21,6 +21,7 @@ describe('tokenize', () => {
     ['قمة G20 فى l\'Aube عبرMBC', ['word:قمة', 'word:G20', 'word:فى', "word:l'Aube", 'word:عبر', 'word:MBC']],
     ['مر\u200Fصد \u202Bنعم\u202C', ['word:مر\u200Fصد', 'word:نعم']],
     ['2015م', ['number:2015', 'word:م']],
+    ['نعم\u{E0020}لا 😀', ['word:نعم', 'word:لا', 'symbol:😀']], // an astral format control is a gap, whole
   ])('%s', (input, expected) => {
     expect(show(tokenize(input))).toEqual(expected);
   });
