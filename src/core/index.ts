@@ -22,3 +22,5 @@ export { createQuotesStage, findQuotes } from './discourse/quotes.js';
 export { createEventsStage, findEvents, type EventResources } from './discourse/events.js';
 export { compileTriggerLexicon, loadEventVerbs, type EventVerbsData, type TriggerLexicon } from './discourse/event-lexicon.js';
 export { findTimes, parseIsoDate } from './discourse/time.js';
+export { createNerStage, loadNerModel, NerTagger, type NerModel, NER_FILES, recognizeEntities, recognizeMentions } from './entities/index.js';
+export { parseGold, scoreNer, formatNerScores, tagSpans, evaluateNer, type GoldSentence, type NerScores } from './entities/index.js';

@@ -12,6 +12,7 @@ import { createGazetteerNerStage } from '../core/entities/gazetteer.js';
 import { createLinkStage } from '../core/entities/link.js';
 import { LINKING_LEXICON_FILE, loadLinkingLexicon, type LinkingLexicon } from '../core/entities/link-lexicon.js';
 import { MarsadError } from '../core/errors.js';
+import { createNerStage, loadNerModel } from '../core/entities/index.js';
 import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
@@ -33,6 +34,7 @@ let linkingLexicon: LinkingLexicon | undefined;
 
 /** Model-backed stages, in no particular order (the core sorts them). */
 const MODEL_STAGES: ModelStageFactory[] = [
+  { model: 'ner', build: (m) => createNerStage(loadNerModel(m.files)) },
   {
     model: 'linking',
     build: (m) => {

@@ -18,7 +18,7 @@ import type { AnalyzedDocument, Entity, EntityType, Mention, MentionVia, Role, T
 import type { Stage } from '../pipeline.js';
 import { normalize } from '../text/normalize.js';
 import { cliticForms, FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction, words, type CliticForms } from '../discourse/lexical.js';
-import { originalPrefixEnd, scanCountryNames, scanKnownPersons, scanNisba, type ScannedMention } from './gazetteer.js';
+import { originalPrefixEnd, scanCountryNames, scanKnownPersons, scanNisba, splitGluedCountries, type ScannedMention } from './gazetteer.js';
 import type { LinkingLexicon, TitleTrieNode } from './link-lexicon.js';
 import { COUNTERPARTS, countryNameAt, HEAD_LOOKUP, headClass, matchTitle, nameAfter, nisbaAt, titleAfterName, type TitleMatch } from './titles.js';
 
@@ -119,6 +119,12 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
       const country = countryNameAt(tokens, ts, lex, true, forms);
       if (country && country.end === te) {
         countryMentions.push({ ...wm, type: 'LOC', key: country.code });
+        continue;
+      }
+      // A glued pair NER took for one place (العراقوروسيا): the two countries.
+      const glued = te === ts + 1 ? splitGluedCountries(tokens[ts], lex) : undefined;
+      if (glued && m.start <= tokens[ts].start && m.end >= tokens[ts].end) {
+        for (const g of glued) countryMentions.push({ ...g, ts, te });
         continue;
       }
       const norm = nameWords(m.text).join(' ');
