@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameOf, nerFrom, understand } from '../entities/fixtures.test-util.js';
+import type { Stage } from '../pipeline.js';
 import { compileTriggerLexicon, perfectForms, typeOfCameo } from './event-lexicon.js';
 
 /** Events of a text as readable strings: `TYPE cameo trigger actor=… target=… place=… @date [modality]`. */
@@ -51,6 +52,25 @@ describe('events', () => {
   it('marks negated events', () => {
     expect(events('ولن يزور الحمدانى فرنسا.')).toEqual(['VISIT 042 يزور actor=الحمداني target=فرنسا [negated]']);
     expect(events('وأكد أن الأردن لم يوقع أى اتفاق مع فرنسا.')).toEqual(['AGREEMENT 057 يوقع actor=الاردن target=فرنسا [negated]']);
+  });
+
+  it('uses the lemma the morphology stage gives when the surface form is unknown', () => {
+    const text = 'وقال الحمدانى إن الوزراء الأردنيين يزورون فرنسا غدا.';
+    const lemmas: Stage = {
+      name: 'morphology',
+      needs: ['tokens'],
+      adds: ['morphology'],
+      run: (doc) => {
+        for (const t of doc.tokens ?? []) if (t.text === 'يزورون') t.lemma = 'زار';
+      },
+    };
+    const ner = nerFrom({ PER: ['الحمدانى'], LOC: ['فرنسا'] });
+    const read = (extra: Stage[]): string[] => {
+      const doc = understand(text, { date: '2021-03-10' }, ner, extra);
+      return (doc.events ?? []).map((e) => `${e.type} ${e.trigger.text} ${e.participants.map((p) => `${p.role}=${nameOf(doc, p.entity)}`).join(' ')} @${e.time?.date}`);
+    };
+    expect(read([])).toEqual([]);
+    expect(read([lemmas])).toEqual(['VISIT يزورون target=فرنسا @2021-03-11']);
   });
 
   it('compiles the lexicon: core senses win, perfect forms are derived, codes map to types', () => {

@@ -182,10 +182,13 @@ export function findEvents(doc: AnalyzedDocument, lex: TriggerLexicon, options: 
           break;
         }
       }
-      const person = firstMentionIn(index, after, zoneEnd, ['PER']);
-      const right = index.mentionAt[after];
+      // A verb marked plural or dual (يزورون, يلتقيان) agrees with a subject before it, so
+      // what follows it is its object.
+      const agreesBefore = /(?:ون|وا|ان)$/u.test(forms.bare(i, 3));
+      const person = agreesBefore ? undefined : firstMentionIn(index, after, zoneEnd, ['PER']);
+      const right = agreesBefore ? undefined : index.mentionAt[after];
       if (person) actors.push(person.entity);
-      else if (PARTIES.has(wordAt(tokens, after))) actors.push(...partiesAt(index, after, topCountries));
+      else if (!agreesBefore && PARTIES.has(wordAt(tokens, after))) actors.push(...partiesAt(index, after, topCountries));
       else if (right && right.ts === after && named(right) && right.entity.type !== 'MISC') actors.push(right.entity);
     } else {
       const next = index.mentionAt[after];

@@ -34,11 +34,11 @@ export const TEST_LEXICON: LinkingLexicon = compileLinkingLexicon({
 });
 
 /** Runs the understanding stages on a text; `entities` replaces the gazetteer NER when given. */
-export function understand(text: string, options: AnalyzeOptions = {}, entities?: (doc: AnalyzedDocument) => Entity[]): AnalyzedDocument {
+export function understand(text: string, options: AnalyzeOptions = {}, entities?: (doc: AnalyzedDocument) => Entity[], extra: Stage[] = []): AnalyzedDocument {
   const ner: Stage = entities
     ? { name: 'ner', needs: ['tokens'], adds: ['entities'], run: (doc) => void (doc.entities = entities(doc)) }
     : createGazetteerNerStage(TEST_LEXICON);
-  const analyzer = createAnalyzer([ner, createLinkStage({ lexicon: TEST_LEXICON }), createQuotesStage(), createEventsStage()]);
+  const analyzer = createAnalyzer([...extra, ner, createLinkStage({ lexicon: TEST_LEXICON }), createQuotesStage(), createEventsStage()]);
   return analyzer.analyze(text, options);
 }
 
