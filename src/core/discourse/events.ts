@@ -271,7 +271,9 @@ export function findEvents(doc: AnalyzedDocument, lex: TriggerLexicon, options: 
       if (other) targets.push(other.entity);
     } else if (sense.frame === 'object') {
       // The object, not a place (`قصفت إسرائيل مواقع في سوريا`: Syria is where, not whom).
-      const notPlace = (m: TokenMention): boolean => notActor(m) && !/^(?:في|فى)$/u.test(wordAt(tokens, m.ts - 1));
+      // A mention coordinated with و (`في العراق وسوريا`) continues what came before it.
+      const notPlace = (m: TokenMention): boolean =>
+        notActor(m) && !/^(?:في|فى)$/u.test(wordAt(tokens, m.ts - 1)) && !(m.mention.start > tokens[m.ts].start && /^[وف]/u.test(tokens[m.ts].norm));
       const obj = firstMentionIn(index, after, Math.min(sEnd, after + OBJECT_WINDOW), ['PER', 'ORG', 'LOC'], notPlace);
       if (obj) targets.push(obj.entity);
     }

@@ -64,6 +64,21 @@ describe('quotes', () => {
     expect(quotes('ونقلت وكالة "رويترز" الخبر. يُذكر أن الاجتماع تأجل. وقال الخطيب فى مؤتمر صحفى.')).toEqual([]);
   });
 
+  it('takes a quote that follows its verb at a distance, or right after إن, as direct', () => {
+    expect(quotes('وقال سامر الخطيب فى مؤتمر صحفى فى عمّان قبل أن يغادر “لن نتراجع عن خططنا الاقتصادية”.')).toEqual([
+      ['سامر الخطيب', 'قال', 'direct', 'لن نتراجع عن خططنا الاقتصادية'],
+    ]);
+    expect(quotes('وقال الخطيب إن "التراجع غير وارد".')).toEqual([['الخطيب', 'قال', 'direct', 'التراجع غير وارد']]);
+  });
+
+  it('does not read أن after قبل or بعد as reported speech', () => {
+    expect(quotes('وقال سامر الخطيب قبل أن يغادر القاعة.')).toEqual([]);
+  });
+
+  it('keeps only the noun phrase of an unlinked subject', () => {
+    expect(quotes('وأعلن الحزب بعد تعرضه لقصف أن الهدنة انتهت.')).toEqual([['?الحزب', 'أعلن', 'indirect', 'الهدنة انتهت']]);
+  });
+
   it('recognizes cue forms with clitics', () => {
     expect(cueKind('وقال')).toBe('verb');
     expect(cueKind('فأضافت')).toBeUndefined(); // normalized input only

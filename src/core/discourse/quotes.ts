@@ -17,7 +17,8 @@
 import type { AnalyzedDocument, EntityType, Quote } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { firstMentionIn, indexDocument, type DocIndex } from './doc-index.js';
-import { cliticForms, stripConjunction, type CliticForms } from './lexical.js';
+import { cliticForms, FUNCTION_WORDS, stripConjunction, type CliticForms } from './lexical.js';
+import { TIME_WORDS } from './time-words.js';
 
 /**
  * Reporting verbs (normalized), as past stems with their inflections and present forms.
@@ -101,6 +102,23 @@ const COMPLEMENTIZERS: ReadonlySet<string> = new Set([
   'بانهم',
   'بانهما',
 ]);
+
+/** Words that make `أن` a temporal or concessive conjunction, not reported speech (`قبل أن يبدأ`). */
+const NOT_REPORTING_BEFORE: ReadonlySet<string> = new Set(['قبل', 'بعد', 'منذ', 'دون', 'بدون', 'الا', 'رغم', 'برغم', 'حين', 'لحين', 'حتى', 'بمجرد', 'مجرد', 'عوضا', 'بدلا', 'يمكن', 'يجب', 'ينبغي', 'اراد', 'يريد', 'تريد', 'قرر', 'يستطيع', 'تستطيع']);
+
+/** Nouns before a quoted name: `وكالة "سبوتنيك"`, `صحيفة «الأهرام»`, `مسلسل "…"`. */
+const NAME_INTRODUCERS: ReadonlySet<string> = new Set(
+  'وكالة صحيفة جريدة قناة شبكة موقع مجلة حزب حركة شركة اذاعة تلفزيون منظمة جمعية مؤسسة مجموعة بنك مصرف برنامج مسلسل فيلم كتاب رواية مشروع عملية حملة مبادرة مؤتمر ملتقى مهرجان تطبيق منصة هاشتاغ وسم'.split(' '),
+);
+
+/** A noun without a conjunction, a preposition or the article (`لوكالة` → `وكالة`). */
+function bareNoun(norm: string): string {
+  let w = stripConjunction(norm, 3);
+  if (/^[لب]/u.test(w) && w.length > 4) w = w.slice(1);
+  if (w.startsWith('ال') && w.length > 4) w = w.slice(2);
+  else if (w.startsWith('ل') && w.length > 4) w = w.slice(1);
+  return w;
+}
 
 /** Prepositions a reporting verb governs before its complementizer (`أشار إلى أن`). */
 const CUE_PREPOSITIONS: ReadonlySet<string> = new Set(['الى', 'على', 'عن', 'من', 'ب']);
@@ -204,22 +222,30 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
     const sentence = sentenceOf[open];
     const sentStart = sentence >= 0 ? index.sentenceTokens[sentence][0] : 0;
     const colon = open > 0 && tokens[open - 1].norm === ':';
-    // The reporting verb before the quote, in the same sentence.
+    // The reporting verb before the quote, in the same sentence, with no complementizer
+    // between (`وقال الرئيس في مؤتمر صحفي "…"`): its object is the quote itself.
     let cue = -1;
-    for (let k = open - 1; k >= sentStart && k >= open - (colon ? 24 : 10); k--) {
+    let complementizer = false;
+    for (let k = open - 1; k >= sentStart && k >= open - 24; k--) {
       if (tokens[k].kind === 'quote') break;
-      if (tokens[k].kind === 'word' && cueKind(tokens[k].norm)) {
+      if (tokens[k].kind !== 'word') continue;
+      // `قال إن "…"`: a complementizer right before the mark introduces the quote itself.
+      if (k < open - 1 && COMPLEMENTIZERS.has(tokens[k].norm) && !NOT_REPORTING_BEFORE.has(stripConjunction(tokens[k - 1]?.norm ?? '', 2))) complementizer = true;
+      if (cueKind(tokens[k].norm)) {
         cue = k;
         break;
       }
     }
-    const near = cue >= 0 && (colon || open - cue <= 3);
+    if (cue >= 0 && complementizer && !colon) cue = -1;
+    // A quoted name (`لوكالة "أنباء الشرق الأوسط"`) is not speech.
+    if (!colon && open > 0 && NAME_INTRODUCERS.has(bareNoun(tokens[open - 1].norm))) continue;
+    const near = cue >= 0 && (colon || open - cue <= 3 || wordsInside >= 4);
     if (!near && !(colon && wordsInside >= 2) && wordsInside < MIN_BARE_DIRECT_WORDS) continue;
     for (let k = open; k <= close; k++) inDirect[k] = 1;
     const draft: Draft = {
       kind: 'direct',
       cueTokens: cue >= 0 ? [cue, cue + 1] : [open, open + 1],
-      cueText: cue >= 0 ? surfaceWithoutConjunction(text, tokens[cue]) : tokens[open].text + tokens[close].text,
+      cueText: cue >= 0 ? surfaceWithoutConjunction(text, tokens[cue]) : '',
       from: open + 1,
       to: close,
       sentence,
@@ -268,7 +294,7 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
       const u = tokens[k];
       if (inDirect[k] || u.norm === ':' || u.norm === '.' || u.norm === '?' || u.norm === '!') break;
       if (u.kind !== 'word') continue;
-      if (COMPLEMENTIZERS.has(u.norm)) {
+      if (COMPLEMENTIZERS.has(u.norm) && !NOT_REPORTING_BEFORE.has(stripConjunction(tokens[k - 1]?.norm ?? '', 2))) {
         comp = k;
         break;
       }
@@ -303,9 +329,10 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
         draft.speaker = subject.entity.id;
         draft.speakerText = text.slice(subject.mention.start, subject.mention.end);
       } else if (windowEnd > i + 1) {
-        // An unlinked subject (`مصدر مسؤول`): keep its words.
-        const words = tokens.slice(i + 1, windowEnd).filter((u) => u.kind === 'word');
-        if (words.length > 0 && words.length <= 6) draft.speakerText = text.slice(words[0].start, words[words.length - 1].end);
+        // An unlinked subject (`مصدر مسؤول`): its words, up to the first preposition or time word.
+        let e = i + 1;
+        while (e < windowEnd && e < i + 5 && tokens[e].kind === 'word' && !FUNCTION_WORDS.has(tokens[e].norm) && !TIME_WORDS.has(tokens[e].norm)) e++;
+        if (e > i + 1) draft.speakerText = text.slice(tokens[i + 1].start, tokens[e - 1].end);
         else draft.inherited = true;
       } else {
         draft.inherited = true;

@@ -30,7 +30,7 @@ export const TEST_LEXICON: LinkingLexicon = compileLinkingLexicon({
   titles: ['وزير خارجية', 'متحدث باسم حكومة', 'رئيس وزراء'],
   persons: [[n('نبيل الشامي'), 'TUN']],
   firstNames: [n('فيصل'), n('سامر')],
-  commonWords: [n('سبل'), n('تعزيز'), n('التعاون')],
+  commonWords: [n('سبل'), n('تعزيز'), n('التعاون'), n('كلمة')],
 });
 
 /** Runs the understanding stages on a text; `entities` replaces the gazetteer NER when given. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedDocument, Entity } from '../document.js';
 import { arabicText } from '../text/arbitraries.test-util.js';
-import { entityNamed, understand } from './fixtures.test-util.js';
+import { entityNamed, nerFrom, understand } from './fixtures.test-util.js';
 
 /** A two-visit article written for these tests, Egyptian spellings, diacritics, tatweel and Arabic digits. */
 const ARTICLE =
@@ -77,6 +77,12 @@ describe('link stage', () => {
     };
     const d = understand(text, {}, ner);
     expect(d.entities?.filter((e) => e.type === 'PER').map((e) => [e.name, mentions(e)])).toEqual([['نبيل الشامي', ['نبيل الشامى', 'الشامى/surname']]]);
+  });
+
+  it('merges a longer and a shorter tail of one name', () => {
+    const text = 'وقال عبدالله آل طاوي إن المشروع اكتمل. وأضاف آل طاوي أن التكلفة انخفضت.';
+    const d = understand(text, {}, nerFrom({ PER: ['عبدالله آل طاوي', 'آل طاوي'] }));
+    expect(d.entities?.filter((e) => e.type === 'PER').map((e) => [e.name, e.mentions.length])).toEqual([['عبدالله ال طاوي', 2]]);
   });
 
   it('never produces an out-of-range or mismatched mention on arbitrary text', () => {

@@ -135,8 +135,9 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
       } else if (nis) {
         countryMentions.push({ ...wm, type: 'LOC', key: nis.code, via: 'nisba' });
       } else {
-        const key = `${e.type}:${stripConjunction(norm, 3)}`;
-        const o = others.get(key) ?? { type: e.type, name: stripConjunction(norm, 3), mentions: [] };
+        // NER trims real conjunctions; a leading و here is a letter (واشنطن).
+        const key = `${e.type}:${norm}`;
+        const o = others.get(key) ?? { type: e.type, name: norm, mentions: [] };
         o.mentions.push(wm);
         others.set(key, o);
       }
@@ -362,8 +363,11 @@ function findPerson(people: PersonCluster[], ws: string[]): PersonCluster | unde
     const c = people[i].words;
     const cLast = c[c.length - 1];
     if (!sameWord(cLast, last) || last.length < 3) continue;
-    // A surname alone, or first and last names agreeing (a middle name may come and go).
-    if (ws.length === 1 || c.length === 1 || sameWord(c[0], ws[0])) return people[i];
+    // A surname alone, a shorter or longer tail of the name (`آل طاوي`, `عبدالله آل طاوي`),
+    // or first and last names agreeing (a middle name may come and go).
+    const [short, long] = ws.length <= c.length ? [ws, c] : [c, ws];
+    const tail = short.every((w, k) => sameWord(w, long[long.length - short.length + k]));
+    if (ws.length === 1 || c.length === 1 || tail || sameWord(c[0], ws[0])) return people[i];
   }
   return undefined;
 }

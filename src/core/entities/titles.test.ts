@@ -35,6 +35,8 @@ describe('matchTitle and nameAfter', () => {
     ['التقت رئيسة الغرفة التجارية المشتركة، وفدا', { title: 'رئيسة', cls: 'president', org: 'الغرفة التجارية المشتركة' }],
     ['أعلمنا وزير الخارجية الأردنى بالوضع فى البلاد', { title: 'وزير الخارجية', cls: 'minister', country: 'JOR' }],
     ['قال رئيس الوزراء المصرى إن', { title: 'رئيس الوزراء', cls: 'premier', country: 'EGY' }],
+    ['وألقى رئيس مجلس إدارة الغرفة التجارية بجدة كلمة أشار فيها', { title: 'رئيس', cls: 'president', org: 'مجلس ادارة الغرفة التجارية' }],
+    ['بدأت مفاوضات مع الزعيم الكردى المسجون', { title: 'الزعيم', cls: 'leader' }],
     ['بحث مع نظيره الفرنسى سبل تعزيز التعاون', { title: '', cls: '', country: 'FRA', counterpart: true }],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual({ counterpart: false, ...expected });

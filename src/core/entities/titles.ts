@@ -82,6 +82,11 @@ const PORTFOLIO_CLASSES: ReadonlySet<string> = new Set(['minister']);
 /** Classes whose head takes a following definite noun phrase as the organization (`رئيسة الغرفة التجارية`). */
 const ORG_CLASSES: ReadonlySet<string> = new Set(['president', 'director', 'secretary', 'commander', 'leader', 'deputy', 'adviser', 'governor', 'envoy', 'ambassador']);
 
+/** Nouns that head an organization's name, in the construct state (`مجلس إدارة الغرفة`). */
+const INSTITUTION_HEADS: ReadonlySet<string> = new Set(
+  'مجلس ادارة هيئة لجنة اتحاد جمعية غرفة شركة وزارة جامعة حزب حركة منظمة مؤسسة مركز قسم بنك مصرف نادي جهاز دائرة مكتب مجموعة صندوق برنامج مشروع اكاديمية معهد كلية محكمة نيابة شرطة جيش قوات رابطة نقابة تحالف ائتلاف وكالة صحيفة قناة بلدية امانة'.split(' '),
+);
+
 /** Title phrases every build knows, on top of those mined from the agents dictionary (bare keys). */
 export const CORE_TITLE_PHRASES: readonly string[] = [
   'وزير خارجية',
@@ -289,7 +294,14 @@ export function matchTitle(tokens: readonly Token[], i: number, lex: LinkingLexi
     // A generic definite noun phrase: a portfolio for a minister, an organization otherwise.
     let k = j;
     const max = PORTFOLIO_CLASSES.has(cls) ? 2 : 3;
-    while (k < j + max && isPhraseWord(tokens, k, lex) && isDefinite(tokens[k].norm)) k++;
+    // An organization in the construct state: `مجلس إدارة` + `الغرفة التجارية الصناعية`.
+    if (ORG_CLASSES.has(cls)) {
+      while (k < j + 3 && tokens[k]?.kind === 'word' && INSTITUTION_HEADS.has(tokens[k].norm)) k++;
+    }
+    const construct = k > j;
+    // An organization starts with a noun, not an adjective (`الزعيم الكردي` is no organization).
+    const adjective = !construct && ORG_CLASSES.has(cls) && /ية?$/u.test(tokens[j]?.norm ?? '');
+    while (!adjective && k < j + max + (construct ? 2 : 0) && isPhraseWord(tokens, k, lex) && isDefinite(tokens[k].norm)) k++;
     // A genitive with ل closes an organization's name: الهيئة الوطنية للإحصاء.
     if (k > j && ORG_CLASSES.has(cls) && tokens[k]?.kind === 'word' && tokens[k].norm.startsWith('لل') && isPhraseWord(tokens, k, lex)) k++;
     if (k > j) {
@@ -338,7 +350,7 @@ function isNameWord(tokens: readonly Token[], i: number, lex: LinkingLexicon, fo
   if (HONORIFICS.has(n)) return false;
   // A preposition glued to the article (بالوضع, للعراق) is not how names are written.
   if (n.length >= 5 && /^(?:بال|لل|كال|فال|وال)/u.test(n)) return false;
-  if (headClass(tokens, i, forms) !== undefined || COUNTERPARTS.has(forms.bare(i, 4))) return false;
+  if (headClass(tokens, i, forms) !== undefined || COUNTERPARTS.has(forms.bare(i, 4)) || INSTITUTION_HEADS.has(n)) return false;
   if (nisbaAt(tokens, i, lex, forms) || countryNameAt(tokens, i, lex, true, forms)) return false;
   return true;
 }
@@ -378,14 +390,24 @@ export function nameAfter(tokens: readonly Token[], k: number, lex: LinkingLexic
   // A frequent common word (سبل, تعزيز) does not open a name.
   if (isCommon(at)) return undefined;
   if (isNameBoundary(tokens, end)) {
+    const isClosed = (e: number): boolean => tokens[e] === undefined || tokens[e].kind === 'punct' || tokens[e].kind === 'quote';
+    // Not closed by punctuation, a name stops before a frequent common word (`بجدة كلمة أشار`).
+    if (!isClosed(end)) {
+      for (let k = at + 1; k < end; k++) {
+        if (isCommon(k) && !NAME_LINKS.has(tokens[k - 1].norm)) {
+          end = k;
+          break;
+        }
+      }
+    }
+    // A given name comes first: a definite word opens a phrase (`الكردي المسجون`), not a name.
+    if (end - at >= 2 && isDefinite(tokens[at].norm) && !lex.firstNames.has(tokens[at].norm)) return undefined;
     if (end - at === 1) {
       // A possessive suffix marks a noun (بموقفنا, قدراته), not a name.
       if (/(?:نا|ها|هم|كم|هما|ته)$/u.test(tokens[at].norm) && tokens[at].norm.length >= 5 && !lex.firstNames.has(tokens[at].norm)) return undefined;
       // A lone word is a name only when punctuation closes it right away, no comma stood
       // before it (`…، دعت في` is the next clause), and it is not a bare definite noun.
-      const next = tokens[end];
-      const closed = next === undefined || next.kind === 'punct' || next.kind === 'quote';
-      if (!closed || at > k || (isDefinite(tokens[at].norm) && !lex.firstNames.has(tokens[at].norm))) return undefined;
+      if (!isClosed(end) || at > k || (isDefinite(tokens[at].norm) && !lex.firstNames.has(tokens[at].norm))) return undefined;
     }
     return { start: at, end };
   }

@@ -56,7 +56,7 @@ function formatQuotes(doc: AnalyzedDocument): string[] {
   const out = ['', '== من قال ماذا =='];
   for (const [who, qs] of groups) {
     out.push(`${who} (${qs.length}):`);
-    for (const q of qs) out.push(q.kind === 'direct' ? `  - ${q.cue} (نصًا): «${q.text}»` : `  - ${q.cue}: ${q.text}`);
+    for (const q of qs) out.push(q.kind === 'direct' ? `  - ${q.cue ? q.cue + ' ' : ''}(نصًا): «${q.text}»` : `  - ${q.cue}: ${q.text}`);
   }
   return out;
 }
@@ -79,7 +79,8 @@ function formatEvents(doc: AnalyzedDocument): string[] {
     const other = ev.type === 'VISIT' ? target || place : target && target !== place ? target : '';
     const link = ev.type === 'VISIT' ? 'إلى' : ev.type === 'MEET' || ev.type === 'AGREEMENT' ? 'مع' : '←';
     const parties = [actor, other ? `${link} ${other}` : ''].filter(Boolean).join(' ');
-    const parts = [`• ${EVENT_LABELS[ev.type] ?? ev.type} [CAMEO ${ev.cameo}]${ev.modality === 'expected' ? ' (متوقع)' : ev.modality === 'negated' ? ' (منفي)' : ''}: ${parties || '—'}`];
+    const head = `• ${EVENT_LABELS[ev.type] ?? ev.type} [CAMEO ${ev.cameo}]${ev.modality === 'expected' ? ' (متوقع)' : ev.modality === 'negated' ? ' (منفي)' : ''}`;
+    const parts = [parties ? `${head}: ${parties}` : head];
     if (place && !(ev.type === 'VISIT' && place === other)) parts.push(`في ${place}`);
     if (ev.time) parts.push(ev.time.date ? `${ev.time.text} (${ev.time.date})` : ev.time.text);
     parts.push(`«${ev.trigger.text}»، الجملة ${ev.sentence + 1}`);
