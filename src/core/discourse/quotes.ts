@@ -120,6 +120,9 @@ function bareNoun(norm: string): string {
   return w;
 }
 
+/** Adverbs and framing words that may stand between a verb and its subject, or stand for none. */
+const ADVERBS: ReadonlySet<string> = new Set(['ايضا', 'كذلك', 'سابقا', 'لاحقا', 'مؤخرا', 'بدوره', 'بدورها', 'بدورهم', 'بدورهما', 'حينها', 'وقتها', 'اخيرا', 'مجددا', 'صراحة', 'بوضوح']);
+
 /** Prepositions a reporting verb governs before its complementizer (`أشار إلى أن`). */
 const CUE_PREPOSITIONS: ReadonlySet<string> = new Set(['الى', 'على', 'عن', 'من', 'ب']);
 
@@ -324,15 +327,19 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
     };
     if (kind === 'verb') {
       const windowEnd = prep >= 0 ? prep : comp;
-      const subject = firstMentionIn(index, i + 1, windowEnd, SPEAKER_TYPES, (m) => m.entity.type !== 'LOC' || m.mention.via === undefined);
+      // A country speaks only as the subject itself (`وأكدت مصر أن`), not inside one (`مسلمو إثيوبيا`).
+      const subject = firstMentionIn(index, i + 1, windowEnd, SPEAKER_TYPES, (m) => m.entity.type !== 'LOC' || (m.mention.via !== 'nisba' && m.ts === i + 1));
       if (subject) {
         draft.speaker = subject.entity.id;
         draft.speakerText = text.slice(subject.mention.start, subject.mention.end);
       } else if (windowEnd > i + 1) {
-        // An unlinked subject (`مصدر مسؤول`): its words, up to the first preposition or time word.
-        let e = i + 1;
-        while (e < windowEnd && e < i + 5 && tokens[e].kind === 'word' && !FUNCTION_WORDS.has(tokens[e].norm) && !TIME_WORDS.has(tokens[e].norm)) e++;
-        if (e > i + 1) draft.speakerText = text.slice(tokens[i + 1].start, tokens[e - 1].end);
+        // An unlinked subject (`مصدر مسؤول`): its words after any adverb, up to the first
+        // preposition or time word.
+        let b = i + 1;
+        while (b < windowEnd && ADVERBS.has(tokens[b].norm)) b++;
+        let e = b;
+        while (e < windowEnd && e < b + 4 && tokens[e].kind === 'word' && !FUNCTION_WORDS.has(tokens[e].norm) && !TIME_WORDS.has(tokens[e].norm) && !ADVERBS.has(tokens[e].norm)) e++;
+        if (e > b) draft.speakerText = text.slice(tokens[b].start, tokens[e - 1].end);
         else draft.inherited = true;
       } else {
         draft.inherited = true;

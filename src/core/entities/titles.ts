@@ -84,7 +84,7 @@ const ORG_CLASSES: ReadonlySet<string> = new Set(['president', 'director', 'secr
 
 /** Nouns that head an organization's name, in the construct state (`مجلس إدارة الغرفة`). */
 const INSTITUTION_HEADS: ReadonlySet<string> = new Set(
-  'مجلس ادارة هيئة لجنة اتحاد جمعية غرفة شركة وزارة جامعة حزب حركة منظمة مؤسسة مركز قسم بنك مصرف نادي جهاز دائرة مكتب مجموعة صندوق برنامج مشروع اكاديمية معهد كلية محكمة نيابة شرطة جيش قوات رابطة نقابة تحالف ائتلاف وكالة صحيفة قناة بلدية امانة'.split(' '),
+  'مجلس ادارة هيئة لجنة اتحاد جمعية غرفة شركة وزارة جامعة حزب حركة منظمة مؤسسة مركز قسم بنك مصرف نادي جهاز دائرة مكتب مجموعة صندوق برنامج مشروع اكاديمية معهد كلية محكمة نيابة شرطة جيش قوات رابطة نقابة تحالف ائتلاف وكالة صحيفة قناة بلدية امانة بحوث دراسات شؤون قطاع وحدة فريق مديرية سلطة بعثة مرصد منتدى مستشفى'.split(' '),
 );
 
 /** Title phrases every build knows, on top of those mined from the agents dictionary (bare keys). */
