@@ -42,8 +42,25 @@ function firstTokenEndingAfter(tokens: readonly Token[], off: number): number {
   return lo;
 }
 
-/** Builds the indexes of a document (tokens, sentences and entities as present). */
+const indexCache = new WeakMap<object, { tokens: unknown; sentences: unknown; index: DocIndex }>();
+
+/**
+ * The indexes of a document, built once and shared by the stages that run after linking
+ * (quotes and events read the same entities). Keyed by the entities array: a stage that
+ * rewrites entities gets a fresh index.
+ */
 export function indexDocument(doc: AnalyzedDocument): DocIndex {
+  const key = doc.entities;
+  if (!key) return buildIndex(doc);
+  const hit = indexCache.get(key);
+  if (hit && hit.tokens === doc.tokens && hit.sentences === doc.sentences) return hit.index;
+  const index = buildIndex(doc);
+  indexCache.set(key, { tokens: doc.tokens, sentences: doc.sentences, index });
+  return index;
+}
+
+/** Builds the indexes of a document (tokens, sentences and entities as present). */
+function buildIndex(doc: AnalyzedDocument): DocIndex {
   const tokens = doc.tokens ?? [];
   const n = tokens.length;
   const sentenceOf = new Int32Array(n).fill(-1);
