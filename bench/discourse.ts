@@ -18,7 +18,8 @@ import { FIXTURE_ARTICLE } from '../src/core/discourse/__fixtures__/article.js';
 import type { Stage } from '../src/core/pipeline.js';
 import { loadModel } from '../src/node/models.js';
 import { hasData, readAnt } from '../train/lib/data.js';
-import { simpleSentences, simpleTokenize } from '../train/lib/simple-text.js';
+import { tokenize } from '../src/core/text/tokenize.js';
+import { splitSentences } from '../src/core/text/sentences.js';
 
 function corpus(): { name: string; texts: string[] } {
   if (hasData('ant-corpus')) return { name: 'ANT fold 9 (both files)', texts: readAnt().filter((a) => a.fold === 9).map((a) => a.text) };
@@ -29,8 +30,8 @@ function corpus(): { name: string; texts: string[] } {
 const { name, texts } = corpus();
 const docs: AnalyzedDocument[] = texts.map((text) => {
   const doc = createDocument(text);
-  doc.tokens = simpleTokenize(text);
-  doc.sentences = simpleSentences(text);
+  doc.tokens = tokenize(text);
+  doc.sentences = splitSentences(text, doc.tokens);
   return doc;
 });
 const words = docs.reduce((n, d) => n + (d.tokens ?? []).filter((t) => t.kind === 'word').length, 0);

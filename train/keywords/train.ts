@@ -18,9 +18,9 @@ import { light10Terms } from '../../src/core/discourse/terms.js';
 import type { ModelDataSource } from '../../src/core/model/manifest.js';
 import { readAnt, readSaudiNews, requireData } from '../lib/data.js';
 import { repoModelsDir, writeManifest } from '../lib/manifest.js';
-import { simpleTokenize } from '../lib/simple-text.js';
+import { tokenize } from '../../src/core/text/tokenize.js';
 import { SEED_ARTICLE } from '../topics/seed.js';
-import { buildStopWordFile } from './stopwords.js';
+import { buildStopWordFile, CONTENT_WORDS_REMOVED } from './stopwords.js';
 
 const { values: args } = parseArgs({ options: { 'with-saudinewsnet': { type: 'boolean', default: false } } });
 const withSaudi = args['with-saudinewsnet'] ?? false;
@@ -47,7 +47,7 @@ const dfPhrase = new Map<number, number>();
 for (const text of texts) {
   const uni = new Set<number>();
   const phrases = new Set<number>();
-  forEachCandidate(terms, stopKeys, simpleTokenize(text), MAX_PHRASE_WORDS, (hash, words) => (words === 1 ? uni : phrases).add(hash));
+  forEachCandidate(terms, stopKeys, tokenize(text), MAX_PHRASE_WORDS, (hash, words) => (words === 1 ? uni : phrases).add(hash));
   for (const h of uni) dfUnigram.set(h, (dfUnigram.get(h) ?? 0) + 1);
   for (const h of phrases) dfPhrase.set(h, (dfPhrase.get(h) ?? 0) + 1);
 }
@@ -76,7 +76,7 @@ log(`wrote idf.bin (${table.length} bytes) and stopwords.txt (${Buffer.byteLengt
 const model = loadKeywordModel({ files: new Map([['idf.bin', table], ['stopwords.txt', new TextEncoder().encode(stopFile)]]) });
 const seedText = readFileSync(requireData(SEED_ARTICLE), 'utf8');
 const doc = createDocument(seedText);
-doc.tokens = simpleTokenize(seedText);
+doc.tokens = tokenize(seedText);
 createKeywordsStage(model).run(doc, {});
 const seedKeywords = doc.keywords ?? [];
 log(`seed keywords: ${seedKeywords.map((k) => `${k.text} ${k.score}`).join(' | ')}`);
@@ -122,4 +122,34 @@ writeManifest({
   },
   files: ['idf.bin', 'stopwords.txt'],
 });
-log('wrote models/keywords/');
+writeFileSync(
+  join(process.cwd(), 'docs', 'KEYWORDS.md'),
+  `# Keywords
+
+_Figures in this file are written by \`${withSaudi ? 'npm run train:keywords -- --with-saudinewsnet' : 'npm run train:keywords'}\`; do not edit them by hand._
+
+The \`keywords\` stage (\`src/core/discourse/keywords.ts\`) ranks single terms and 2–${MAX_PHRASE_WORDS}-word phrases of an article by TF-IDF.
+
+- **Terms** are light stems (\`light10-v1\`, \`src/core/discourse/terms.ts\`), so \`العراق\`, \`والعراق\` and \`للعراق\` count together. The term function is pluggable: models record the one they were built with, and the stage refuses a mismatch; when the morphology stage lands, a lemma-based term function can be added and this model rebuilt with it.
+- **Candidates** are runs of content words: a stop word, punctuation or a number ends a run. In an article of 120 words or more a keyword must occur at least twice, unless it is a phrase that the corpus knows as a collocation (seen in at least a fifth of the documents of its rarer word: \`خط الأنابيب\`, \`حقوق الإنسان\`).
+- **Scores**: (1 + ln tf) × idf for a term; (1 + ln tf) × mean idf of its words × (1 + 0.25 per extra word) for a phrase; shown relative to the best keyword (1). A word already covered by a chosen phrase is not listed alone unless it also occurs often outside it.
+- **Display**: the spelling most used in the article, without diacritics or tatweel, with standard final ي, hamza kept, and without a leading conjunction (\`والعراق\` reads \`العراق\`).
+
+## Model
+
+\`models/keywords/idf.bin\`: inverse document frequencies (idf = ln((N + 1)/(df + 1)) + 1, uint8-quantized) keyed by the 32-bit hash of the term or phrase, counted with the runtime's own candidate function on ${texts.length} documents (${antCount} ANT articles of folds 0–8, title and body${withSaudi ? `, plus ${texts.length - antCount} SaudiNewsNet articles` : ''}); ANT fold 9 is left out because the summary is evaluated on it. ${kept.size - phrasesKept} terms (df ≥ ${MIN_DF_UNIGRAM}) and ${phrasesKept} phrases (df ≥ ${MIN_DF_PHRASE}); ${table.length} bytes. Anything rarer counts as df = 1.
+
+SaudiNewsNet is not in the shipped model: its licence (CC BY-NC-SA 4.0) would make the model non-commercial. \`npm run train:keywords -- --with-saudinewsnet\` builds that variant and marks its manifest accordingly.
+
+\`models/keywords/stopwords.txt\`: mohataher/arabic-stop-words (MIT) minus ${CONTENT_WORDS_REMOVED.length} content words it swept in (\`زيارة\`, \`دولار\`, \`خارج\` — the stem of \`الخارجية\` …), plus hand-written framing words of news writing (reporting verbs, time words, \`مصدر\`, \`بيان\` …): see \`train/keywords/stopwords.ts\`.
+
+## Evaluation
+
+There is no keyword gold standard in our data; keywords are measured indirectly through the summary's keyword-coverage signal (docs/SUMMARY.md). On the seed article (\`../shared/seed/000_66da53df7ae971d4.txt\`):
+
+${seedKeywords.map((k) => `- ${k.text} (${k.score})`).join('\n')}
+
+The seed's glued words (\`روسياوالعراق\`) are split by the repair stage in the full pipeline; this run tokenizes without it.
+`,
+);
+log('wrote models/keywords/ and docs/KEYWORDS.md');

@@ -20,7 +20,8 @@ import { normalize } from '../../src/core/text/normalize.js';
 import { loadModel } from '../../src/node/models.js';
 import { readAnt, requireData } from '../lib/data.js';
 import { rouge, RougeAverage, type RougeScores } from '../lib/rouge.js';
-import { simpleSentences, simpleTokenize } from '../lib/simple-text.js';
+import { tokenize } from '../../src/core/text/tokenize.js';
+import { splitSentences } from '../../src/core/text/sentences.js';
 import { SEED_ARTICLE } from '../topics/seed.js';
 
 const keywordModel = loadKeywordModel(loadModel('keywords'));
@@ -72,16 +73,16 @@ function loadSplit(fold: number): Split {
       copied++;
       continue;
     }
-    const tokens = simpleTokenize(a.text);
-    const sentences = simpleSentences(a.text);
+    const tokens = tokenize(a.text);
+    const sentences = splitSentences(a.text, tokens);
     if (sentences.length === 0) continue;
     articles.push({
       source: a.source,
       tokens,
       sentences,
       keywords: extractKeywords(keywordModel, tokens),
-      abstract: units(simpleTokenize(a.abstract)),
-      title: units(simpleTokenize(a.title)),
+      abstract: units(tokenize(a.abstract)),
+      title: units(tokenize(a.title)),
     });
   }
   console.log(`fold ${fold}: ${all.length} BBC+CNN articles; ${empty} without abstract, ${copied} whose abstract copies the lead; ${articles.length} evaluated`);
@@ -117,7 +118,7 @@ function evaluate(articles: readonly Article[], pick: (a: Article) => number[]):
 function evaluateHeadline(articles: readonly Article[], make: (a: Article) => string): RougeScores & { words: number } {
   const avg = new RougeAverage();
   for (const a of articles) {
-    const cand = units(simpleTokenize(make(a)));
+    const cand = units(tokenize(make(a)));
     avg.add(rouge(cand, a.title), cand.length);
   }
   return avg.mean();
@@ -161,8 +162,8 @@ const results = {
 };
 const bySource = (src: string): number => articles.filter((a) => a.source === src).length;
 const seedText = readFileSync(requireData(SEED_ARTICLE), 'utf8');
-const seedTokens = simpleTokenize(seedText);
-const seedSentences = simpleSentences(seedText);
+const seedTokens = tokenize(seedText);
+const seedSentences = splitSentences(seedText, seedTokens);
 const seedSummary = summarizeSentences(seedTokens, seedSentences, extractKeywords(keywordModel, seedTokens));
 const seedHeadline = headlineFromLead(seedTokens, seedSentences);
 const summaryTable = [header, row('lead-1 (baseline)', results.lead1), row('lead-3 (baseline)', results.lead3), row('**Marsad summary**', results.marsad)].join('\n');
@@ -182,7 +183,7 @@ The \`summary\` stage (\`src/core/discourse/summary.ts\`) picks 1–3 sentences 
 
 ## Data and scoring
 
-ANT multi-source, sources BBC and CNN, whose \`abstract\` is an editor-written summary (see the corpus SOURCE.md). Articles without an abstract, or whose abstract merely copies the opening, are left out. ROUGE-1/2/L are computed by our own code (\`train/lib/rouge.ts\`) on light-stemmed normalized terms (\`light10-v1\`), reported as F1 (F) and recall (R), macro-averaged over articles; "words" is the mean length of the output in terms. Sentences come from the training scripts' stand-in splitter until the project sentence splitter lands.
+ANT multi-source, sources BBC and CNN, whose \`abstract\` is an editor-written summary (see the corpus SOURCE.md). Articles without an abstract, or whose abstract merely copies the opening, are left out. ROUGE-1/2/L are computed by our own code (\`train/lib/rouge.ts\`) on light-stemmed normalized terms (\`light10-v1\`), reported as F1 (F) and recall (R), macro-averaged over articles; "words" is the mean length of the output in terms. Tokens and sentences come from the project tokenizer and sentence splitter.
 
 ## Fold 9 (reported)
 
@@ -204,7 +205,7 @@ ${gridTable}
 
 ## Seed article
 
-On the seed article (\`../shared/seed/000_66da53df7ae971d4.txt\`): summary sentences ${JSON.stringify(seedSummary)} (of ${seedSentences.length}, stand-in splitter); headline «${seedHeadline}».
+On the seed article (\`../shared/seed/000_66da53df7ae971d4.txt\`): summary sentences ${JSON.stringify(seedSummary)} (of ${seedSentences.length}); headline «${seedHeadline}».
 `;
 mkdirSync(join(process.cwd(), 'docs'), { recursive: true });
 writeFileSync(join(process.cwd(), 'docs', 'SUMMARY.md'), doc);

@@ -5,7 +5,7 @@
 import { termFeatures, type FeatureCounts } from '../../src/core/discourse/features.js';
 import { light10Terms } from '../../src/core/discourse/terms.js';
 import { readAnt } from '../lib/data.js';
-import { simpleTokenize } from '../lib/simple-text.js';
+import { tokenize } from '../../src/core/text/tokenize.js';
 import { labelOf, type AntCorpus, type TopicLabel } from './labels.js';
 
 /** One ANT article, featurized. */
@@ -28,13 +28,13 @@ export const TOPIC_TERMS = light10Terms;
 
 /** Features of a text, as the runtime stage computes them. */
 export function featuresOf(text: string, bigrams = true): FeatureCounts {
-  return termFeatures(simpleTokenize(text), TOPIC_TERMS, bigrams);
+  return termFeatures(tokenize(text), TOPIC_TERMS, bigrams);
 }
 
 /** Every ANT article with its features (the article body only: the title is not part of what users paste). */
 export function loadTopicExamples(): TopicExample[] {
   return readAnt().map((a) => {
-    const tokens = simpleTokenize(a.text);
+    const tokens = tokenize(a.text);
     return {
       id: a.id,
       corpus: a.corpus,

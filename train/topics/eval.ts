@@ -1,6 +1,7 @@
 /**
- * Re-scores the committed topics model on ANT fold 9 through the runtime path and runs it
- * on the seed article; checks the figures against the model's manifest.
+ * Re-scores the committed topics model on ANT fold 9 through the runtime path, runs it on
+ * the seed article, checks the figures against the model's manifest and rewrites
+ * docs/TOPICS.md (the fold-8 grid comes from the manifest, where training recorded it).
  *
  *   npm run eval:topics
  */
@@ -10,7 +11,7 @@ import { TOPICS_FILES } from '../../src/core/discourse/topics.js';
 import { decodeTopicModel } from '../../src/core/discourse/topic-model.js';
 import type { ThemeLexiconFile } from '../../src/core/discourse/themes.js';
 import { readAnt } from '../lib/data.js';
-import { evaluateTopicModel } from './report.js';
+import { docSetting, evaluateTopicModel, writeTopicsDoc } from './report.js';
 import { seedCheck } from './seed.js';
 
 const loaded = loadModel('topics');
@@ -30,7 +31,12 @@ const seed = seedCheck(classifier, lexicon);
 console.log(`seed topics: ${seed.topics.map((t) => `${t.label} ${t.score}`).join(', ')}`);
 console.log(`seed themes: ${seed.themes.map((t) => `${t.label} ${t.score}`).join(', ')}`);
 
-const manifest = JSON.parse(readFileSync('models/topics/manifest.json', 'utf8')) as { scores: { fold9: Record<string, { accuracy: number }> } };
+interface RecordedScores {
+  fold9: Record<string, { accuracy: number }>;
+  setting: { bigrams: boolean; minDf: number; l2: number; classWeight: number; epochs: number; temperature: number; features: number };
+  fold8Grid?: string[];
+}
+const manifest = JSON.parse(readFileSync('models/topics/manifest.json', 'utf8')) as { scores: RecordedScores; files: { path: string; bytes: number }[] };
 const recorded = manifest.scores.fold9;
 const drift = (['multisource', 'jawharafm'] as const).filter((c) => Math.abs(recorded[c].accuracy - Number(e[c].accuracy.toFixed(4))) > 1e-4);
 if (drift.length > 0) {
@@ -38,3 +44,14 @@ if (drift.length > 0) {
   process.exit(1);
 }
 console.log('matches models/topics/manifest.json');
+const setting = manifest.scores.setting;
+writeTopicsDoc(e, {
+  command: 'npm run train:topics',
+  setting: docSetting(setting, setting.temperature),
+  features: setting.features,
+  bytes: manifest.files.find((f) => f.path === TOPICS_FILES.classifier)?.bytes ?? 0,
+  themes: lexicon,
+  seed,
+  grid: manifest.scores.fold8Grid,
+});
+console.log('wrote docs/TOPICS.md');

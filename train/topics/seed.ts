@@ -10,7 +10,7 @@ import { createTopicsStage } from '../../src/core/discourse/topics.js';
 import { TERM_FUNCTIONS } from '../../src/core/discourse/terms.js';
 import type { TopicModel } from '../../src/core/discourse/topic-model.js';
 import { requireData } from '../lib/data.js';
-import { simpleTokenize } from '../lib/simple-text.js';
+import { tokenize } from '../../src/core/text/tokenize.js';
 
 /** Path of the seed article the product was specified from. */
 export const SEED_ARTICLE = '../seed/000_66da53df7ae971d4.txt';
@@ -22,7 +22,7 @@ export function seedCheck(classifier: TopicModel, lexicon: ThemeLexiconFile): { 
   if (!terms) throw new Error(`unknown term function ${classifier.header.termFunction}`);
   const stage = createTopicsStage({ classifier, themes: compileThemeLexicon(lexicon, terms), terms });
   const doc = createDocument(text);
-  doc.tokens = simpleTokenize(text);
+  doc.tokens = tokenize(text);
   stage.run(doc, {});
   return { topics: doc.topics ?? [], themes: doc.themes ?? [] };
 }

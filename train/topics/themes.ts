@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { compileThemeLexicon, matchThemes, phraseKeys, type ThemeLexiconFile } from '../../src/core/discourse/themes.js';
 import { readAnt, requireData } from '../lib/data.js';
-import { simpleTokenize } from '../lib/simple-text.js';
+import { tokenize } from '../../src/core/text/tokenize.js';
 import { THEME_SPECS, terms } from './theme-terms.js';
 
 /** Weight of hand-written strong terms, weak terms and PETRARCH-derived terms. */
@@ -100,7 +100,7 @@ export function buildThemeLexicon(log: (msg: string) => void = console.log): The
   const df = new Uint32Array(candidates.length);
   for (const a of docs) {
     const seen = new Set<number>();
-    for (const m of matchThemes(probe, simpleTokenize(a.text)).phrases.values()) seen.add(m.theme);
+    for (const m of matchThemes(probe, tokenize(a.text)).phrases.values()) seen.add(m.theme);
     for (const t of seen) df[t]++;
   }
   const maxDf = Math.floor(docs.length * 0.015);

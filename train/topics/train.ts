@@ -16,7 +16,7 @@ import { writeManifest, repoModelsDir } from '../lib/manifest.js';
 import { argmax, fitTemperature, probabilities, scoreFold, trainSoftmax, type SparseExample, type SoftmaxModel } from '../lib/softmax.js';
 import { loadTopicExamples, TOPIC_TERMS, type TopicExample } from './data.js';
 import { buildThemeLexicon } from './themes.js';
-import { evaluateTopicModel, writeTopicsDoc } from './report.js';
+import { docSetting, evaluateTopicModel, writeTopicsDoc } from './report.js';
 import { readAnt } from '../lib/data.js';
 import { seedCheck } from './seed.js';
 
@@ -186,6 +186,7 @@ writeManifest({
     fold9: { multisource: summary(evaluation.multisource), jawharafm: summary(evaluation.jawharafm) },
     fold8: { meanMacroF1: Number(best.score.toFixed(4)) },
     setting: { ...best.setting, temperature: Number(temperature.toFixed(4)), features: best.vocab.hashes.length },
+    fold8Grid: gridRows,
     seed,
     measuredBy: 'npm run train:topics; re-checked by npm run eval:topics',
   },
@@ -193,7 +194,7 @@ writeManifest({
 });
 writeTopicsDoc(evaluation, {
   command: 'npm run train:topics',
-  setting: { bigrams: best.setting.bigrams ? 1 : 0, minDf: best.setting.minDf, l2: best.setting.l2, classWeight: best.setting.classWeight, epochs: best.setting.epochs, temperature: Number(temperature.toFixed(3)) },
+  setting: docSetting(best.setting, temperature),
   features: best.vocab.hashes.length,
   bytes: bytes.length,
   themes: lexicon,

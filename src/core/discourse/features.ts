@@ -72,3 +72,48 @@ export function termFeatures(tokens: readonly Pick<Token, 'norm' | 'kind'>[], te
   }
   return counts;
 }
+
+/**
+ * A reusable open-addressing map from 32-bit hashes to small integer ids, for the per-
+ * document counting loops: unlike a `Map` it allocates nothing per document once it has
+ * grown, and clearing touches only the slots that were used.
+ */
+export class HashIndex {
+  private keys = new Uint32Array(1024);
+  private ids = new Int32Array(1024).fill(-1);
+  private used: number[] = [];
+  private mask = 1023;
+
+  /** Empties the index and makes room for `entries` keys at most half full. */
+  reset(entries: number): void {
+    let capacity = this.keys.length;
+    while (capacity < entries * 2) capacity <<= 1;
+    if (capacity !== this.keys.length) {
+      this.keys = new Uint32Array(capacity);
+      this.ids = new Int32Array(capacity).fill(-1);
+      this.mask = capacity - 1;
+    } else {
+      for (const slot of this.used) this.ids[slot] = -1;
+    }
+    this.used.length = 0;
+  }
+
+  /** The id of `hash`, or −1. */
+  get(hash: number): number {
+    let slot = hash & this.mask;
+    for (;;) {
+      const id = this.ids[slot];
+      if (id < 0 || this.keys[slot] === hash) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Stores `id` for `hash` (which must not be present). */
+  set(hash: number, id: number): void {
+    let slot = hash & this.mask;
+    while (this.ids[slot] >= 0) slot = (slot + 1) & this.mask;
+    this.keys[slot] = hash;
+    this.ids[slot] = id;
+    this.used.push(slot);
+  }
+}

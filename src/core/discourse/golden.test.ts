@@ -9,17 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { createDocument } from '../document.js';
 import { createPipeline } from '../pipeline.js';
 import { loadModel } from '../../node/models.js';
-import { simpleSentences, simpleTokenize } from '../../../train/lib/simple-text.js';
+import { tokenize } from '../text/tokenize.js';
+import { splitSentences } from '../text/sentences.js';
 import { createKeywordsStage } from './keywords.js';
 import { createSummaryStage } from './summary.js';
 import { createTopicsStage } from './topics.js';
 import { FIXTURE_ARTICLE as text } from './__fixtures__/article.js';
 
 describe('golden article', () => {
-  // TODO(tokenizer): tokenize() and splitSentences() once they are on main.
   const doc = createDocument(text);
-  doc.tokens = simpleTokenize(text);
-  doc.sentences = simpleSentences(text);
+  doc.tokens = tokenize(text);
+  doc.sentences = splitSentences(text, doc.tokens);
   createPipeline([createTopicsStage(loadModel('topics')), createKeywordsStage(loadModel('keywords')), createSummaryStage()], {
     initial: ['tokens', 'sentences'],
   }).run(doc);

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createDocument } from '../document.js';
 import { isMarsadError } from '../errors.js';
 import { loadModel } from '../../node/models.js';
-import { simpleTokenize } from '../../../train/lib/simple-text.js';
+import { tokenize } from '../text/tokenize.js';
 import { decodeKeywordModel, encodeKeywordTable, idfOf } from './keyword-model.js';
 import { createKeywordsStage, extractKeywords, forEachCandidate, loadKeywordModel } from './keywords.js';
 import { hashPair, hashString } from './features.js';
 import { light10Terms } from './terms.js';
 
-// TODO(tokenizer): use tokenize() from ../text/tokenize.js once it is on main.
-const tokens = simpleTokenize;
+const tokens = tokenize;
 
 const started = performance.now();
 const model = loadKeywordModel(loadModel('keywords'));

@@ -13,7 +13,7 @@ import type { AnalyzedDocument, Keyword, Token } from '../document.js';
 import { MarsadError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
 import { normalize } from '../text/normalize.js';
-import { hashPair, termHashes } from './features.js';
+import { HashIndex, hashPair, termHashes } from './features.js';
 import { decodeKeywordModel, type KeywordModel } from './keyword-model.js';
 import { displayForm, TERM_FUNCTIONS, light10Terms, termKeys, type TermFunction } from './terms.js';
 import type { ModelFiles } from './topics.js';
@@ -46,6 +46,9 @@ const COLLOCATION = 0.2;
 const LONG_TEXT_WORDS = 120;
 /** Extra weight per extra word of a phrase. */
 const PHRASE_BONUS = 0.25;
+
+/** Candidate index reused across documents (the stage is synchronous, so one is enough). */
+const INDEX = new HashIndex();
 
 /** Options for {@link extractKeywords}. */
 export interface KeywordOptions {
@@ -144,7 +147,8 @@ export function extractKeywords(model: KeywordModel, tokens: readonly Token[], o
   const limit = options.limit ?? 10;
   const maxWords = model.header.maxPhraseWords;
   const capacity = tokens.length * maxWords + 1;
-  const idOf = new Map<number, number>();
+  const idOf = INDEX;
+  idOf.reset(capacity);
   const cHash = new Uint32Array(capacity);
   const cWords = new Uint8Array(capacity);
   const cCount = new Uint32Array(capacity);
@@ -152,7 +156,7 @@ export function extractKeywords(model: KeywordModel, tokens: readonly Token[], o
   let size = 0;
   const keys = forEachCandidate(model.terms, model.stopKeys, tokens, maxWords, (hash, words, at) => {
     const id = idOf.get(hash);
-    if (id !== undefined) {
+    if (id >= 0) {
       cCount[id]++;
       return;
     }

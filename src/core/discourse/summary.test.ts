@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyzedDocument, Entity, NewsEvent } from '../document.js';
 import { createDocument } from '../document.js';
 import { createPipeline } from '../pipeline.js';
-import { simpleSentences, simpleTokenize } from '../../../train/lib/simple-text.js';
+import { tokenize } from '../text/tokenize.js';
+import { splitSentences } from '../text/sentences.js';
 import { buildHeadline, HEADLINE_MAX_WORDS, headlineFromEvents, headlineFromLead } from './headline.js';
 import { createSummaryStage, summarize } from './summary.js';
 
-// TODO(tokenizer): use tokenize() and splitSentences() once they are on main.
 function analyzed(text: string): AnalyzedDocument {
   const doc = createDocument(text);
-  doc.tokens = simpleTokenize(text);
-  doc.sentences = simpleSentences(text);
+  doc.tokens = tokenize(text);
+  doc.sentences = splitSentences(text, doc.tokens);
   return doc;
 }
 

@@ -8,7 +8,7 @@
  * a hash table is also what makes classification cost one lookup per token and bigram.
  */
 import { MarsadError } from '../errors.js';
-import type { FeatureCounts } from './features.js';
+import { hashPair, type FeatureCounts } from './features.js';
 
 /** What the header of a topic model says about it. */
 export interface TopicModelHeader {
@@ -214,6 +214,59 @@ export function labelProbabilities(model: TopicModel, counts: FeatureCounts): Fl
       for (let k = 0; k < c; k++) z[k] += v * weights[base + k];
     }
   }
+  return softmax(z, model.header.temperature);
+}
+
+const SCRATCH = new WeakMap<TopicModel, Float64Array>();
+
+/**
+ * {@link labelProbabilities} straight from a document's term hashes (0 = not a word), as
+ * the runtime stage calls it: counts go into a per-model scratch array indexed by feature
+ * row, so unknown features cost one lookup and nothing is allocated per feature.
+ */
+export function labelProbabilitiesOfHashes(model: TopicModel, hashes: Uint32Array, isWord: Uint8Array, bigrams: boolean): Float64Array {
+  let tf = SCRATCH.get(model);
+  if (tf === undefined) {
+    tf = new Float64Array(model.size);
+    SCRATCH.set(model, tf);
+  }
+  const touched: number[] = [];
+  const add = (hash: number): void => {
+    const row = model.rowOf(hash);
+    if (row < 0) return;
+    if (tf[row] === 0) touched.push(row);
+    tf[row]++;
+  };
+  let prev = -1;
+  for (let i = 0; i < hashes.length; i++) {
+    if (!isWord[i]) {
+      prev = -1;
+      continue;
+    }
+    const h = hashes[i];
+    add(h);
+    if (bigrams && prev >= 0) add(hashPair(prev, h));
+    prev = h;
+  }
+  const c = model.labels.length;
+  const z = new Float64Array(c);
+  for (let k = 0; k < c; k++) z[k] = model.bias[k];
+  let norm = 0;
+  for (const row of touched) {
+    const v = (1 + Math.log(tf[row])) * model.idf(row);
+    tf[row] = v;
+    norm += v * v;
+  }
+  if (norm > 0) {
+    const scale = 1 / Math.sqrt(norm);
+    const weights = model.weights;
+    for (const row of touched) {
+      const base = row * c;
+      const v = tf[row] * scale;
+      for (let k = 0; k < c; k++) z[k] += v * weights[base + k];
+    }
+  }
+  for (const row of touched) tf[row] = 0;
   return softmax(z, model.header.temperature);
 }
 

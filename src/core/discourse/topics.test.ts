@@ -3,13 +3,12 @@ import { createDocument } from '../document.js';
 import { isMarsadError } from '../errors.js';
 import { createPipeline } from '../pipeline.js';
 import { loadModel } from '../../node/models.js';
-import { simpleTokenize } from '../../../train/lib/simple-text.js';
+import { tokenize } from '../text/tokenize.js';
 import { createTopicsStage, loadTopicsModel, classifyTopics, findThemes } from './topics.js';
 import { compileThemeLexicon, matchThemes, scoreThemes } from './themes.js';
 import { decodeTopicModel, encodeTopicModel } from './topic-model.js';
 
-// TODO(tokenizer): use tokenize() from ../text/tokenize.js once it is on main.
-const tokens = simpleTokenize;
+const tokens = tokenize;
 
 const started = performance.now();
 const model = loadTopicsModel(loadModel('topics'));
@@ -157,5 +156,23 @@ describe('topics stage', () => {
 
   it('refuses a model without its files', () => {
     expect(() => createTopicsStage({ files: new Map() })).toThrow(/no file classifier.bin/);
+  });
+});
+
+describe('runtime scoring path', () => {
+  it('gives the training path’s probabilities (from hashes, without a count map)', async () => {
+    const { termFeatures, termHashes } = await import('./features.js');
+    const { labelProbabilities, labelProbabilitiesOfHashes } = await import('./topic-model.js');
+    const { termKeys } = await import('./terms.js');
+    for (const text of Object.values(TEXTS)) {
+      const toks = tokens(text);
+      const keys = termKeys(toks, model.terms);
+      const isWord = Uint8Array.from(keys, (k) => (k === '' ? 0 : 1));
+      for (const bigrams of [false, true]) {
+        const a = labelProbabilities(model.classifier, termFeatures(toks, model.terms, bigrams));
+        const b = labelProbabilitiesOfHashes(model.classifier, termHashes(keys), isWord, bigrams);
+        for (let k = 0; k < a.length; k++) expect(b[k]).toBeCloseTo(a[k], 10);
+      }
+    }
   });
 });

@@ -8,10 +8,10 @@
 import type { AnalyzedDocument, Token, Topic } from '../document.js';
 import { MarsadError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
-import { termFeatures } from './features.js';
-import { TERM_FUNCTIONS, type TermFunction } from './terms.js';
+import { termHashes } from './features.js';
+import { TERM_FUNCTIONS, termKeys, type TermFunction } from './terms.js';
 import { matchThemes, scoreThemes, decodeThemeLexicon, type ThemeLexicon } from './themes.js';
-import { decodeTopicModel, labelProbabilities, type TopicModel } from './topic-model.js';
+import { decodeTopicModel, labelProbabilitiesOfHashes, type TopicModel } from './topic-model.js';
 
 /** The files of a model folder, as `loadModel(name)` returns them (or a browser fetch builds them). */
 export interface ModelFiles {
@@ -52,9 +52,18 @@ export function loadTopicsModel(model: ModelFiles): TopicsModel {
 /** Topic probabilities of a token sequence, sorted by score (they sum to 1 before rounding). */
 export function classifyTopics(model: TopicsModel, tokens: readonly Pick<Token, 'norm' | 'kind'>[]): Topic[] {
   const { classifier } = model;
-  const counts = termFeatures(tokens, model.terms, classifier.header.bigrams);
-  if (counts.size === 0) return [];
-  const p = labelProbabilities(classifier, counts);
+  const keys = termKeys(tokens, model.terms);
+  const hashes = termHashes(keys);
+  const isWord = new Uint8Array(keys.length);
+  let words = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== '') {
+      isWord[i] = 1;
+      words++;
+    }
+  }
+  if (words === 0) return [];
+  const p = labelProbabilitiesOfHashes(classifier, hashes, isWord, classifier.header.bigrams);
   return classifier.labels
     .map((label, k) => ({ label, score: Math.round(p[k] * 1e4) / 1e4 }))
     .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
