@@ -47,8 +47,15 @@ const LONG_TEXT_WORDS = 120;
 /** Extra weight per extra word of a phrase. */
 const PHRASE_BONUS = 0.25;
 
-/** Candidate index reused across documents (the stage is synchronous, so one is enough). */
+/** Candidate index and arrays reused across documents (the stage is synchronous, so one set is enough). */
 const INDEX = new HashIndex();
+
+function buffers(size: number): { hash: Uint32Array; words: Uint8Array; count: Uint32Array; first: Int32Array } {
+  return { hash: new Uint32Array(size), words: new Uint8Array(size), count: new Uint32Array(size), first: new Int32Array(size) };
+}
+
+let BUFFERS = buffers(4096);
+let SCORES = new Float64Array(4096);
 
 /** Options for {@link extractKeywords}. */
 export interface KeywordOptions {
@@ -149,10 +156,8 @@ export function extractKeywords(model: KeywordModel, tokens: readonly Token[], o
   const capacity = tokens.length * maxWords + 1;
   const idOf = INDEX;
   idOf.reset(capacity);
-  const cHash = new Uint32Array(capacity);
-  const cWords = new Uint8Array(capacity);
-  const cCount = new Uint32Array(capacity);
-  const cFirst = new Int32Array(capacity);
+  if (BUFFERS.hash.length < capacity) BUFFERS = buffers(capacity * 2);
+  const { hash: cHash, words: cWords, count: cCount, first: cFirst } = BUFFERS;
   let size = 0;
   const keys = forEachCandidate(model.terms, model.stopKeys, tokens, maxWords, (hash, words, at) => {
     const id = idOf.get(hash);
@@ -174,7 +179,8 @@ export function extractKeywords(model: KeywordModel, tokens: readonly Token[], o
   let wordCount = 0;
   for (const t of tokens) if (t.kind === 'word') wordCount++;
   const minCount = wordCount >= LONG_TEXT_WORDS ? 2 : 1;
-  const score = new Float64Array(size);
+  if (SCORES.length < size) SCORES = new Float64Array(size * 2);
+  const score = SCORES;
   const kept: number[] = [];
   for (let id = 0; id < size; id++) {
     const count = cCount[id];
@@ -233,11 +239,26 @@ export function extractKeywords(model: KeywordModel, tokens: readonly Token[], o
   }
   chosen.sort((a, b) => b.score - a.score || a.first - b.first);
 
-  // Occurrences of the chosen keywords only, found by replaying the candidate walk.
-  const starts = new Map<number, number[]>(chosen.map((c) => [c.hash, []]));
-  forEachCandidate(model.terms, model.stopKeys, tokens, maxWords, (hash, _words, at) => starts.get(hash)?.push(at));
+  // Occurrences of the chosen keywords only: tokens whose term hashes repeat the first occurrence's.
+  const byFirstHash = new Map<number, Chosen[]>();
+  for (const c of chosen) {
+    const h = hashes[c.first];
+    const list = byFirstHash.get(h);
+    if (list) list.push(c);
+    else byFirstHash.set(h, [c]);
+  }
+  const starts = new Map<Chosen, number[]>(chosen.map((c) => [c, []]));
+  for (let i = 0; i < tokens.length; i++) {
+    const list = byFirstHash.get(hashes[i]);
+    if (list === undefined || keys[i] === '') continue;
+    for (const c of list) {
+      let same = i + c.words <= tokens.length;
+      for (let j = 1; same && j < c.words; j++) same = keys[i + j] !== '' && hashes[i + j] === hashes[c.first + j];
+      if (same) starts.get(c)?.push(i);
+    }
+  }
   const top = chosen[0]?.score ?? 1;
-  return chosen.map((c) => ({ text: display(tokens, starts.get(c.hash) ?? [c.first], c.words), score: Math.round((c.score / top) * 1e4) / 1e4 }));
+  return chosen.map((c) => ({ text: display(tokens, starts.get(c) ?? [c.first], c.words), score: Math.round((c.score / top) * 1e4) / 1e4 }));
 }
 
 /** True when phrase `a` contains phrase `b` as whole words. */
