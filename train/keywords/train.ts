@@ -133,6 +133,7 @@ The \`keywords\` stage (\`src/core/discourse/keywords.ts\`) ranks single terms a
 - **Terms** are light stems (\`light10-v1\`, \`src/core/discourse/terms.ts\`), so \`العراق\`, \`والعراق\` and \`للعراق\` count together. The term function is pluggable: models record the one they were built with, and the stage refuses a mismatch; when the morphology stage lands, a lemma-based term function can be added and this model rebuilt with it.
 - **Candidates** are runs of content words: a stop word, punctuation or a number ends a run. In an article of 120 words or more a keyword must occur at least twice, unless it is a phrase that the corpus knows as a collocation (seen in at least a fifth of the documents of its rarer word: \`خط الأنابيب\`, \`حقوق الإنسان\`).
 - **Scores**: (1 + ln tf) × idf for a term; (1 + ln tf) × mean idf of its words × (1 + 0.25 per extra word) for a phrase; shown relative to the best keyword (1). A word already covered by a chosen phrase is not listed alone unless it also occurs often outside it.
+- **Glued words**: a word unknown to the corpus that splits at a و into two words each seen in at least 20 documents (\`روسياوالعراق\`) is not shown.
 - **Display**: the spelling most used in the article, without diacritics or tatweel, with standard final ي, hamza kept, and without a leading conjunction (\`والعراق\` reads \`العراق\`).
 
 ## Model
@@ -149,7 +150,7 @@ There is no keyword gold standard in our data; keywords are measured indirectly 
 
 ${seedKeywords.map((k) => `- ${k.text} (${k.score})`).join('\n')}
 
-The seed's glued words (\`روسياوالعراق\`) are split by the repair stage in the full pipeline; this run tokenizes without it.
+A word the corpus does not know that is two common words glued by و (the seed's \`روسياوالعراق\`) is never shown as a keyword; in the full pipeline the repair stage splits such tokens before this stage runs, and their halves then count where they belong.
 `,
 );
 log('wrote models/keywords/ and docs/KEYWORDS.md');

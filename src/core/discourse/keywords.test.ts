@@ -110,3 +110,14 @@ describe('keywords stage', () => {
     expect(doc.keywords?.length).toBeGreaterThan(3);
   });
 });
+
+describe('glued words', () => {
+  it('does not show two common words glued by scraping as a keyword', () => {
+    const text =
+      'وقال الوزير إن التعاون بين روسياوالعراق يتطور، وإن روسياوالعراق يبحثان صفقات السلاح. ' +
+      'وأكد أن العلاقات بين روسياوالعراق قوية، وأن الوزير لافروف سيزور بغداد، وأن لافروف متفائل.';
+    const texts = extractKeywords(model, tokens(text)).map((k) => k.text);
+    expect(texts).not.toContain('روسياوالعراق');
+    expect(texts).toContain('لافروف');
+  });
+});

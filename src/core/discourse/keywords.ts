@@ -13,7 +13,7 @@ import type { AnalyzedDocument, Keyword, Token } from '../document.js';
 import { MarsadError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
 import { normalize } from '../text/normalize.js';
-import { HashIndex, hashPair, termHashes } from './features.js';
+import { HashIndex, hashPair, hashString, termHashes } from './features.js';
 import { decodeKeywordModel, type KeywordModel } from './keyword-model.js';
 import { displayForm, TERM_FUNCTIONS, light10Terms, termKeys, type TermFunction } from './terms.js';
 import type { ModelFiles } from './topics.js';
@@ -222,6 +222,7 @@ export function extractKeywords(model: KeywordModel, tokens: readonly Token[], o
       sig: keys.slice(cFirst[id], cFirst[id] + cWords[id]).join(' '),
     };
     if (c.words === 1) {
+      if (looksGlued(model, tokens[c.first].norm, c.hash)) continue;
       // Alone only if it occurs clearly more often than inside the phrases already chosen.
       const within = inPhrase.get(c.sig) ?? 0;
       if (within > 0 && c.count <= 2 * within) continue;
@@ -259,6 +260,23 @@ export function extractKeywords(model: KeywordModel, tokens: readonly Token[], o
   }
   const top = chosen[0]?.score ?? 1;
   return chosen.map((c) => ({ text: display(tokens, starts.get(c) ?? [c.first], c.words), score: Math.round((c.score / top) * 1e4) / 1e4 }));
+}
+
+/** Both halves of a glued word must be this common in the corpus. */
+const GLUED_MIN_DF = 20;
+
+/**
+ * True for a word the corpus does not know that is two common words joined by و, as
+ * scraping leaves them (`روسياوالعراق`). Such a word is not shown as a keyword; in the
+ * full pipeline the repair stage splits it before this stage runs.
+ */
+export function looksGlued(model: KeywordModel, norm: string, hash: number): boolean {
+  if (model.known(hash) || norm.length < 7) return false;
+  const common = (part: string): boolean => model.df(hashString(model.terms.key({ norm: part, kind: 'word' }))) >= GLUED_MIN_DF;
+  for (let p = 3; p <= norm.length - 3; p++) {
+    if (norm[p] === 'و' && common(norm.slice(0, p)) && common(norm.slice(p + 1))) return true;
+  }
+  return false;
 }
 
 /** True when phrase `a` contains phrase `b` as whole words. */
