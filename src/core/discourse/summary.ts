@@ -11,6 +11,7 @@
  */
 import type { AnalyzedDocument, Keyword, Sentence, Summary, Token } from '../document.js';
 import type { Stage } from '../pipeline.js';
+import { HashIndex, hashString, termHashes } from './features.js';
 import { buildHeadline } from './headline.js';
 import { light10Terms, termKeys, type TermFunction } from './terms.js';
 import { phraseKeys } from './themes.js';
@@ -52,8 +53,10 @@ export interface SentenceTerms {
   running: Uint8Array;
   /** Per token: id of its content term, or −1. */
   termId: Int32Array;
-  /** Id of each content term key. */
-  idOf: Map<string, number>;
+  /** Number of distinct content terms. */
+  size: number;
+  /** Id of a content term by the hash of its key, or −1 (valid until the next call of {@link sentenceTerms}: the index is reused). */
+  idOfHash(hash: number): number;
   /** Per term id: weight ln(1 + sentences / sentences using it), and count in the running text. */
   weight: Float64Array;
   docCount: Float64Array;
@@ -67,8 +70,11 @@ export function sentenceTerms(tokens: readonly Token[], sentences: readonly Sent
   const to = new Int32Array(n).fill(-1);
   const words = new Int32Array(n);
   const running = new Uint8Array(n);
+  const hashes = termHashes(keys);
   const termId = new Int32Array(tokens.length).fill(-1);
-  const idOf = new Map<string, number>();
+  const idOf = SENTENCE_INDEX;
+  idOf.reset(tokens.length);
+  let size = 0;
   const sentenceOf = new Int32Array(tokens.length).fill(-1);
   let si = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -83,10 +89,10 @@ export function sentenceTerms(tokens: readonly Token[], sentences: readonly Sent
     words[si]++;
     sentenceOf[i] = si;
     if (key.length < 3) continue; // particles and prepositions carry no content
-    let id = idOf.get(key);
-    if (id === undefined) {
-      id = idOf.size;
-      idOf.set(key, id);
+    let id = idOf.get(hashes[i]);
+    if (id < 0) {
+      id = size++;
+      idOf.set(hashes[i], id);
     }
     termId[i] = id;
   }
@@ -95,7 +101,7 @@ export function sentenceTerms(tokens: readonly Token[], sentences: readonly Sent
     running[j] = sentences[j].kind === 'sentence' && words[j] > 0 ? 1 : 0;
     runningCount += running[j];
   }
-  const terms_ = idOf.size;
+  const terms_ = size;
   const sf = new Float64Array(terms_);
   const docCount = new Float64Array(terms_);
   const lastSentence = new Int32Array(terms_).fill(-1);
@@ -111,7 +117,7 @@ export function sentenceTerms(tokens: readonly Token[], sentences: readonly Sent
   const weight = new Float64Array(terms_);
   const total = Math.max(1, runningCount);
   for (let id = 0; id < terms_; id++) weight[id] = Math.log(1 + total / Math.max(1, sf[id]));
-  return { from, to, words, running, termId, idOf, weight, docCount };
+  return { from, to, words, running, termId, size, idOfHash: (hash) => idOf.get(hash), weight, docCount };
 }
 
 /** Counts of a sentence's terms in a scratch array; returns the ids touched. */
@@ -144,6 +150,9 @@ function sentenceCosine(st: SentenceTerms, a: number, b: number, scratchA: Float
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** Term index reused across documents (stages run synchronously). */
+const SENTENCE_INDEX = new HashIndex();
+
 const KEYWORD_KEYS = new Map<string, string[]>();
 const KEYWORD_KEYS_LIMIT = 50_000;
 
@@ -172,12 +181,12 @@ export function scoreSentences(
   const termFunction = options.terms ?? light10Terms;
   const w = options.weights ?? DEFAULT_SUMMARY_OPTIONS.weights;
   const st = sentenceTerms(tokens, sentences, termFunction);
-  const size = st.idOf.size;
+  const size = st.size;
   let docNorm = 0;
   for (let id = 0; id < size; id++) docNorm += (st.docCount[id] * st.weight[id]) ** 2;
   docNorm = Math.sqrt(docNorm);
 
-  const keywordIds = (keywords ?? []).map((kw) => ({ ids: keywordKeys(kw.text, termFunction).map((k) => st.idOf.get(k) ?? -1), score: kw.score }));
+  const keywordIds = (keywords ?? []).map((kw) => ({ ids: keywordKeys(kw.text, termFunction).map((k) => st.idOfHash(hashString(k))), score: kw.score }));
   const keywordTotal = keywordIds.reduce((s, k) => s + k.score, 0);
 
   const scratch = new Float64Array(size);
@@ -220,8 +229,8 @@ export function summarizeSentences(
   const order: number[] = [];
   for (let j = 0; j < sentences.length; j++) if (scores[j] > -Infinity) order.push(j);
   order.sort((a, b) => scores[b] - scores[a] || a - b);
-  const a = new Float64Array(st.idOf.size);
-  const b = new Float64Array(st.idOf.size);
+  const a = new Float64Array(st.size);
+  const b = new Float64Array(st.size);
   const chosen: number[] = [];
   let words = 0;
   for (const i of order) {

@@ -11,6 +11,7 @@
 import type { Token, Topic } from '../document.js';
 import { MarsadError } from '../errors.js';
 import { normalize } from '../text/normalize.js';
+import { HashIndex, hashString, termHashes } from './features.js';
 import { light10Terms, termKeys, type TermFunction } from './terms.js';
 
 /** One phrase of a theme, with its weight (1 strong, 0.5 weak) as stored in the lexicon file. */
@@ -32,6 +33,8 @@ export interface ThemeLexiconFile {
 
 interface Phrase {
   keys: string[];
+  /** `hashString` of each key. */
+  hashes: Uint32Array;
   theme: number;
   weight: number;
   id: number;
@@ -44,6 +47,9 @@ export interface ThemeLexicon {
   readonly terms: TermFunction;
   /** Phrases by their first key, longest first. */
   readonly byFirstKey: ReadonlyMap<string, readonly Phrase[]>;
+  /** The same lists, found by the first key's hash (the hot path: no string hashing per token). */
+  readonly firstHashIndex: HashIndex;
+  readonly lists: readonly (readonly Phrase[])[];
   readonly phraseCount: number;
 }
 
@@ -74,12 +80,21 @@ export function compileThemeLexicon(file: ThemeLexiconFile, terms: TermFunction 
       if (keys.length === 0 || seen.has(sig)) continue;
       seen.add(sig);
       const list = byFirstKey.get(keys[0]) ?? [];
-      list.push({ keys, theme: t, weight, id: id++ });
+      list.push({ keys, hashes: Uint32Array.from(keys, hashString), theme: t, weight, id: id++ });
       byFirstKey.set(keys[0], list);
     }
   });
   for (const list of byFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  const firstHashIndex = new HashIndex();
+  firstHashIndex.reset(byFirstKey.size);
+  const lists: Phrase[][] = [];
+  for (const [key, list] of byFirstKey) {
+    firstHashIndex.set(hashString(key), lists.length);
+    lists.push(list);
+  }
   return {
+    firstHashIndex,
+    lists,
     labels: file.themes.map((t) => t.label),
     descriptions: file.themes.map((t) => t.description),
     terms,
@@ -116,6 +131,7 @@ const CLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
  */
 export function matchThemes(lexicon: ThemeLexicon, tokens: readonly Pick<Token, 'norm' | 'kind'>[]): ThemeMatches {
   const keys = termKeys(tokens, lexicon.terms);
+  const hashes = termHashes(keys);
   let words = 0;
   for (const k of keys) if (k !== '') words++;
   const phrases: ThemeMatches['phrases'] = new Map();
@@ -126,19 +142,15 @@ export function matchThemes(lexicon: ThemeLexicon, tokens: readonly Pick<Token, 
       i++;
       continue;
     }
-    let candidates = lexicon.byFirstKey.get(key);
+    const list = lexicon.firstHashIndex.get(hashes[i]);
+    let candidates: readonly Phrase[] | undefined = list >= 0 ? lexicon.lists[list] : undefined;
     if (candidates === undefined && key.length > 3 && CLITICS.has(key[0])) candidates = lexicon.byFirstKey.get(key.slice(1));
     let matchedLength = 0;
     if (candidates !== undefined) {
       for (const p of candidates) {
         if (matchedLength > 0 && p.keys.length < matchedLength) break;
-        let ok = true;
-        for (let j = 1; j < p.keys.length; j++) {
-          if (keys[i + j] !== p.keys[j]) {
-            ok = false;
-            break;
-          }
-        }
+        let ok = p.keys[0] === key || p.keys[0] === key.slice(1);
+        for (let j = 1; ok && j < p.keys.length; j++) ok = i + j < keys.length && keys[i + j] !== '' && hashes[i + j] === p.hashes[j] && keys[i + j] === p.keys[j];
         if (!ok) continue;
         matchedLength = p.keys.length;
         const entry = phrases.get(p.id);
