@@ -1,0 +1,230 @@
+/**
+ * The Events page: a filterable table of events across the corpus and an actor × target
+ * matrix (who meets whom, who accuses whom). Filters live in the URL. Type, actor, target and
+ * dates are sent to `GET /events`; the country filter is applied here, to the events loaded
+ * (the API has no place filter yet: see the report).
+ */
+import { listEvents, type EntityRef, type EventRecord, type Page } from '../api.js';
+import { Loaded, useApi } from '../components/common.js';
+import { num, t, typeLabel } from '../i18n.js';
+import { href, navigate, type Route } from '../router.js';
+import { EventTable } from './Entity.js';
+
+/** Events fetched per request. */
+const LIMIT = 200;
+/** Rows and columns of the matrix. */
+const MATRIX_SIZE = 8;
+
+/** The API query for the page's URL parameters. */
+export function eventsQuery(params: URLSearchParams): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const k of ['type', 'actor', 'target', 'from', 'to']) {
+    const v = params.get(k);
+    if (v) q.set(k, v);
+  }
+  q.set('limit', String(LIMIT));
+  return q;
+}
+
+/** Whether an event involves a country (as a place, or a place-type actor or target). */
+function involves(ev: EventRecord, country: string): boolean {
+  return ev.participants.some((p) => p.entity.id === country);
+}
+
+/** The Events page. */
+export function EventsPage({ route }: { route: Route }) {
+  const params = route.params;
+  const apiQuery = eventsQuery(params);
+  const [state, retry] = useApi<Page<EventRecord>>(apiQuery.toString(), (signal) => listEvents(apiQuery, signal));
+  const country = params.get('country') ?? '';
+  const countriesOnly = params.get('countries') === '1';
+
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    navigate(href('events', next));
+  };
+
+  return (
+    <div class="page events-page">
+      <h1>{t('eventsTitle')}</h1>
+      <Loaded state={state} retry={retry}>
+        {(page) => {
+          const events = country ? page.items.filter((ev) => involves(ev, country)) : page.items;
+          const pick = (role: 'actor' | 'target' | 'place' | 'country') => {
+            const seen = new Map<string, EntityRef>();
+            for (const ev of page.items)
+              for (const p of ev.participants) {
+                const wanted = role === 'country' ? p.entity.type === 'LOC' : p.role === role;
+                if (wanted) seen.set(p.entity.id, p.entity);
+              }
+            return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'ar'));
+          };
+          const types = [...new Set(page.items.map((e) => e.type))].sort();
+          return (
+            <>
+              <form
+                class="filters"
+                aria-label={t('filter')}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const data = new FormData(e.currentTarget);
+                  const changes: Record<string, string> = {};
+                  for (const k of ['type', 'actor', 'target', 'country', 'from', 'to']) changes[k] = String(data.get(k) ?? '');
+                  set(changes);
+                }}
+              >
+                <label>
+                  {t('eventType')}
+                  <input name="type" dir="ltr" list="event-types" value={params.get('type') ?? ''} />
+                  <datalist id="event-types">
+                    {types.map((x) => (
+                      <option key={x} value={x} />
+                    ))}
+                  </datalist>
+                </label>
+                <EntitySelect name="actor" label={t('actor')} value={params.get('actor') ?? ''} options={pick('actor')} />
+                <EntitySelect name="target" label={t('target')} value={params.get('target') ?? ''} options={pick('target')} />
+                <EntitySelect name="country" label={t('country')} value={country} options={pick('country')} />
+                <label>
+                  {t('fromLabel')}
+                  <input type="date" name="from" value={params.get('from') ?? ''} />
+                </label>
+                <label>
+                  {t('toLabel')}
+                  <input type="date" name="to" value={params.get('to') ?? ''} />
+                </label>
+                <button type="submit" class="primary">
+                  {t('filter')}
+                </button>
+                <a class="link" href={href('events')}>
+                  {t('clearAll')}
+                </a>
+              </form>
+
+              <Matrix events={events} countriesOnly={countriesOnly} onToggle={(on) => set({ countries: on ? '1' : '' })} onPick={(actor, target) => set({ actor, target })} />
+
+              <h2 class="results-count" aria-live="polite">
+                {num(events.length)}
+                {page.total > page.items.length ? ` / ${num(page.total)}` : ''} {t('events')}
+              </h2>
+              {events.length === 0 ? <p class="empty">{t('nothing')}</p> : <EventTable events={events} />}
+            </>
+          );
+        }}
+      </Loaded>
+    </div>
+  );
+}
+
+function EntitySelect({ name, label, value, options }: { name: string; label: string; value: string; options: EntityRef[] }) {
+  const has = options.some((o) => o.id === value);
+  return (
+    <label>
+      {label}
+      <select name={name} value={value}>
+        <option value="">{t('any')}</option>
+        {!has && value && <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name} · {typeLabel(o.type)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Counts events per (actor, target) pair over the most frequent actors and targets. */
+export function pairMatrix(events: EventRecord[], countriesOnly: boolean) {
+  const counts = new Map<string, number>();
+  const rows = new Map<string, { entity: EntityRef; n: number }>();
+  const cols = new Map<string, { entity: EntityRef; n: number }>();
+  for (const ev of events) {
+    const keep = (p: EventRecord['participants'][number]) => !countriesOnly || p.entity.type === 'LOC';
+    const actors = ev.participants.filter((p) => p.role === 'actor' && keep(p));
+    const targets = ev.participants.filter((p) => p.role === 'target' && keep(p));
+    for (const a of actors)
+      for (const b of targets) {
+        const key = `${a.entity.id}\u0000${b.entity.id}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        rows.set(a.entity.id, { entity: a.entity, n: (rows.get(a.entity.id)?.n ?? 0) + 1 });
+        cols.set(b.entity.id, { entity: b.entity, n: (cols.get(b.entity.id)?.n ?? 0) + 1 });
+      }
+  }
+  const top = (m: Map<string, { entity: EntityRef; n: number }>) =>
+    [...m.values()]
+      .sort((a, b) => b.n - a.n)
+      .slice(0, MATRIX_SIZE)
+      .map((x) => x.entity);
+  const max = Math.max(0, ...counts.values());
+  return { rows: top(rows), cols: top(cols), count: (a: string, b: string) => counts.get(`${a}\u0000${b}`) ?? 0, max };
+}
+
+function Matrix({
+  events,
+  countriesOnly,
+  onToggle,
+  onPick,
+}: {
+  events: EventRecord[];
+  countriesOnly: boolean;
+  onToggle: (on: boolean) => void;
+  onPick: (actor: string, target: string) => void;
+}) {
+  const m = pairMatrix(events, countriesOnly);
+  return (
+    <section class="matrix" aria-labelledby="matrix-h">
+      <h2 id="matrix-h">{t('matrix')}</h2>
+      <p class="hint">{t('matrixHint')}</p>
+      <label class="inline">
+        <input type="checkbox" checked={countriesOnly} onChange={(e) => onToggle(e.currentTarget.checked)} /> {t('countriesOnly')}
+      </label>
+      {m.rows.length === 0 ? (
+        <p class="empty">{t('nothing')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="matrix-table">
+            <thead>
+              <tr>
+                <td />
+                {m.cols.map((c) => (
+                  <th key={c.id} scope="col">
+                    <bdi lang="ar">{c.name}</bdi>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {m.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <bdi lang="ar">{r.name}</bdi>
+                  </th>
+                  {m.cols.map((c) => {
+                    const n = m.count(r.id, c.id);
+                    const alpha = n ? 0.15 + (0.85 * n) / m.max : 0;
+                    return (
+                      <td key={c.id} style={{ background: n ? `rgba(15, 94, 90, ${alpha.toFixed(2)})` : undefined, color: alpha > 0.55 ? '#fff' : undefined }}>
+                        {n ? (
+                          <button type="button" class="cell" onClick={() => onPick(r.id, c.id)} aria-label={`${r.name} → ${c.name}: ${num(n)}`}>
+                            {num(n)}
+                          </button>
+                        ) : (
+                          ''
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
