@@ -58,8 +58,16 @@ export function TimeChart({ data, label, onPick, height = 160 }: TimeChartProps)
           cursor: { drag: { x: false, y: false }, points: { show: false } },
           scales: { x: { time: true, range: [xs[0] - step, xs[xs.length - 1] + step] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
           axes: [
-            { font, stroke: '#555', grid: { show: false }, values: (_u, splits) => splits.map((s) => shortDate(s, monthly)) },
-            { font, stroke: '#555', grid: { stroke: '#eee' }, size: 40, values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? num(s) : '')) },
+            {
+              font,
+              stroke: '#555',
+              grid: { show: false },
+              space: 70,
+              // One tick per bar while they fit; uPlot's own spacing beyond that.
+              ...(xs.length <= 12 ? { splits: () => xs } : {}),
+              values: (_u, splits) => splits.map((s) => shortDate(s, monthly)),
+            },
+            { font, stroke: '#555', grid: { stroke: '#eee' }, size: 40, space: 24, values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? num(s) : '')) },
           ],
           series: [
             {},
