@@ -61,7 +61,7 @@ export function contentHashOf(text: string): string {
 }
 
 /** The source key of an input: `source` + `sourceId`, else the URL, else null. */
-export function sourceKeyOf(input: DocumentInput): string | null {
+export function sourceKeyOf(input: Pick<DocumentInput, 'source' | 'sourceId' | 'url'>): string | null {
   const sourceId = input.sourceId?.toString().trim();
   if (sourceId) return `id:${(input.source ?? '').trim()}\u0000${sourceId}`;
   const url = input.url?.trim();
