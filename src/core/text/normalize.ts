@@ -153,8 +153,8 @@ interface CompiledRules {
 
 const compiledCache = new Map<string, CompiledRules>();
 
-function resolveOptions(options?: NormalizeOptions): Record<NormalizerName, boolean> {
-  return options ? { ...DEFAULT_NORMALIZE_OPTIONS, ...options } : DEFAULT_NORMALIZE_OPTIONS;
+function resolveOptions(options: NormalizeOptions): Record<NormalizerName, boolean> {
+  return { ...DEFAULT_NORMALIZE_OPTIONS, ...options };
 }
 
 function applyRulesOnce(s: string, rules: CharRule[], classes: Uint8Array): string {
@@ -191,8 +191,15 @@ function candidateCodeUnits(): number[] {
   return found;
 }
 
+let compiledDefault: CompiledRules | undefined;
+
 function compile(options?: NormalizeOptions): CompiledRules {
-  const resolved = resolveOptions(options);
+  // The default profile is compiled once: normalize() runs for every token.
+  if (options === undefined) return (compiledDefault ??= compileResolved(DEFAULT_NORMALIZE_OPTIONS));
+  return compileResolved(resolveOptions(options));
+}
+
+function compileResolved(resolved: Record<NormalizerName, boolean>): CompiledRules {
   const key = NORMALIZER_NAMES.map((n) => (resolved[n] ? '1' : '0')).join('');
   const cached = compiledCache.get(key);
   if (cached) return cached;

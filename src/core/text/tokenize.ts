@@ -256,19 +256,13 @@ function scan(text: string): RawToken[] {
   return out;
 }
 
-/** Cache of normalized forms: news repeats its words, and normalization is the costliest part of a token. */
-const normCache = new Map<string, string>();
-const NORM_CACHE_LIMIT = 200_000;
-
-/** The normalized form of a token's text (default profile), cached. */
+/**
+ * The normalized form of a token's text: the one place that decides which profile token
+ * `norm` uses (the default one). A cache here was tried and was slower than normalizing:
+ * hashing a freshly sliced string costs more than the table pass over it.
+ */
 export function normalizeToken(text: string): string {
-  let norm = normCache.get(text);
-  if (norm === undefined) {
-    norm = normalize(text);
-    if (normCache.size >= NORM_CACHE_LIMIT) normCache.clear();
-    normCache.set(text, norm);
-  }
-  return norm;
+  return normalize(text);
 }
 
 /** Makes a token over `text.slice(start, end)`. */
