@@ -231,7 +231,7 @@ export async function installStub(context: BrowserContext): Promise<StubLog> {
     if (path === '/events') {
       const actor = url.searchParams.get('actor');
       const items = events().filter((e) => !actor || e.participants.some((p) => p.role === 'actor' && p.entity.id === actor));
-      return json(route, { total: items.length, offset: 0, limit: 200, items });
+      return json(route, { total: items.length, offset: 0, limit: 100, items });
     }
     if (path === '/quotes') return json(route, { total: 0, offset: 0, limit: 20, items: [] });
     return json(route, { error: { code: 'NOT_FOUND', message: 'no route' } }, 404);

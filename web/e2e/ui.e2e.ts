@@ -182,7 +182,8 @@ describe('hostile text: never HTML, bidi controls isolated', () => {
     expect(await page.textContent('.doc-header .source')).toBe(HOSTILE.source);
     expect(await page.locator('main img, main b').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-    expect(await page.locator('main h1 bdi').count()).toBe(1);
+    expect(await page.locator('main h1 > bdi').count()).toBe(1);
+    expect(await page.locator('main h1 bdi.bidi-ctrl').getAttribute('data-name')).toBe('RLO');
     await page.waitForTimeout(200);
     expect(await xssFired()).toEqual([]);
     await screenshots(page, 'hostile-document');

@@ -150,7 +150,8 @@ export interface DocumentMeta {
   title?: string;
   source?: string;
   url?: string;
-  published?: string;
+  /** Publication date (`YYYY-MM-DD` or ISO 8601). */
+  date?: string;
 }
 
 /** Base URL of the API: the page's own origin, so the UI works wherever the server mounts it. */

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type EntityRef, type Span } from '../api.js';
 import { t, typeLabel } from '../i18n.js';
-import { splitHighlights } from '../lib/segments.js';
+import { BIDI_CONTROL_NAMES, codePointLabel, splitHighlights } from '../lib/segments.js';
 import { href } from '../router.js';
 
 /** The state of a request. */
@@ -90,13 +90,43 @@ export function EntityLink({ entity }: { entity: EntityRef }) {
 }
 
 /**
+ * Text as text nodes, with each explicit bidi control (U+202E…) alone in an isolate and
+ * shown as a badge, so it can reorder nothing, as in the article view.
+ */
+export function SafeText({ text }: { text: string }) {
+  const parts = text.split(/([\u202A-\u202E\u2066-\u2069])/u);
+  if (parts.length === 1) return <>{text}</>;
+  return (
+    <>
+      {parts.map((p, i) =>
+        i % 2 === 1 ? (
+          <bdi key={i} class="bidi-ctrl" data-name={BIDI_CONTROL_NAMES[p] ?? codePointLabel(p)} title={codePointLabel(p)}>
+            {p}
+          </bdi>
+        ) : (
+          p
+        ),
+      )}
+    </>
+  );
+}
+
+/**
  * Text with highlighted parts, as text nodes in `<mark>`s (never HTML). The whole is a
  * `<bdi>`, so bidi controls inside the text cannot reorder what is around it.
  */
 export function Highlighted({ text, highlights, class: cls }: { text: string; highlights: readonly Span[]; class?: string }) {
   return (
     <bdi lang="ar" class={cls}>
-      {splitHighlights(text, highlights).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}
+      {splitHighlights(text, highlights).map((p, i) =>
+        p.hit ? (
+          <mark key={i}>
+            <SafeText text={p.text} />
+          </mark>
+        ) : (
+          <SafeText key={i} text={p.text} />
+        ),
+      )}
     </bdi>
   );
 }

@@ -198,7 +198,7 @@ function StorePanel({ text, initialTitle, published }: { text: string; initialTi
     setToken(token.trim());
     setState({ status: 'loading' });
     try {
-      const outcome = await storeDocument(text, { title, source, url, published: published || undefined });
+      const outcome = await storeDocument(text, { title, source, url, date: published || undefined });
       setState({ status: 'ok', data: outcome });
     } catch (e) {
       setState({ status: 'error', error: toApiError(e) });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getDocument, type AnalyzedDocument, type StoredDocument } from '../api.js';
 import { ArticleText } from '../components/ArticleText.js';
 import { Brief } from '../components/Brief.js';
-import { Loaded, useApi } from '../components/common.js';
+import { Loaded, SafeText, useApi } from '../components/common.js';
 import { date, t } from '../i18n.js';
 import type { Route } from '../router.js';
 import { Legend } from './Analyze.js';
@@ -49,7 +49,7 @@ function StoredArticle({ doc, spot }: { doc: StoredDocument; spot: { start: numb
     <>
       <header class="doc-header">
         <h1>
-          <bdi lang="ar">{doc.title || t('untitled')}</bdi>
+          <bdi lang="ar">{doc.title ? <SafeText text={doc.title} /> : t('untitled')}</bdi>
         </h1>
         <p class="meta">
           {doc.source && <bdi class="source">{doc.source}</bdi>}

@@ -10,8 +10,8 @@ import { num, t, typeLabel } from '../i18n.js';
 import { href, navigate, type Route } from '../router.js';
 import { EventTable } from './Entity.js';
 
-/** Events fetched per request. */
-const LIMIT = 200;
+/** Events per page (the API's maximum). */
+export const EVENTS_PAGE = 100;
 /** Rows and columns of the matrix. */
 const MATRIX_SIZE = 8;
 
@@ -22,7 +22,9 @@ export function eventsQuery(params: URLSearchParams): URLSearchParams {
     const v = params.get(k);
     if (v) q.set(k, v);
   }
-  q.set('limit', String(LIMIT));
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  q.set('limit', String(EVENTS_PAGE));
+  if (page > 1) q.set('offset', String((page - 1) * EVENTS_PAGE));
   return q;
 }
 
@@ -45,6 +47,7 @@ export function EventsPage({ route }: { route: Route }) {
       if (v) next.set(k, v);
       else next.delete(k);
     }
+    if (!('page' in changes)) next.delete('page');
     navigate(href('events', next));
   };
 
@@ -112,11 +115,30 @@ export function EventsPage({ route }: { route: Route }) {
                 {page.total > page.items.length ? ` / ${num(page.total)}` : ''} {t('events')}
               </h2>
               {events.length === 0 ? <p class="empty">{t('nothing')}</p> : <EventTable events={events} />}
+              <EventsPager total={page.total} page={Math.max(1, Number(params.get('page')) || 1)} go={(n) => set({ page: n > 1 ? String(n) : '' })} />
             </>
           );
         }}
       </Loaded>
     </div>
+  );
+}
+
+function EventsPager({ total, page, go }: { total: number; page: number; go: (n: number) => void }) {
+  const pages = Math.ceil(total / EVENTS_PAGE);
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={t('pageOf')}>
+      <button type="button" class="link" disabled={page <= 1} onClick={() => go(page - 1)}>
+        {t('prev')}
+      </button>
+      <span aria-current="page">
+        {t('pageOf')} {num(page)} / {num(pages)}
+      </span>
+      <button type="button" class="link" disabled={page >= pages} onClick={() => go(page + 1)}>
+        {t('next')}
+      </button>
+    </nav>
   );
 }
 
