@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * The web UI is a static bundle in `web/dist`, served by the API server at `/`. Relative
  * asset URLs (`base: './'`) let it be mounted under any prefix. The dev server proxies the
- * API to a running `npm start` (MARSAD_API, default http://127.0.0.1:8080).
+ * API to a running `npm start` (MARSAD_API, default http://127.0.0.1:3000).
  */
 export default defineConfig({
   root,
@@ -23,7 +23,7 @@ export default defineConfig({
     proxy: Object.fromEntries(
       ['/analyze', '/documents', '/search', '/entities', '/quotes', '/events', '/health', '/openapi.json'].map((p) => [
         p,
-        { target: process.env.MARSAD_API ?? 'http://127.0.0.1:8080', changeOrigin: true },
+        { target: process.env.MARSAD_API ?? 'http://127.0.0.1:3000', changeOrigin: true },
       ]),
     ),
   },

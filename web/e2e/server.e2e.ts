@@ -130,7 +130,7 @@ describe('Analyze an article with the real analyzer', () => {
     if (whenStage('repair', 'the glued word روسياوالعراق marked as repaired')) {
       expect((await page.locator('.article .repair').allTextContents()).join(' ')).toContain('روسياوالعراق');
     }
-    await screenshots(page, 'analyze');
+    await screenshots(page, 'live-analyze');
   });
 
   it('stores the article with one click (token given once) and opens the stored copy', async () => {
@@ -147,7 +147,7 @@ describe('Analyze an article with the real analyzer', () => {
     await page.waitForSelector('.doc-header h1');
     expect(await page.textContent('.doc-header h1')).toBe(IRAQ_RUSSIA.title);
     expect(await page.textContent('[data-testid=article]')).toBe(IRAQ_RUSSIA.text);
-    await screenshots(page, 'document');
+    await screenshots(page, 'live-document');
   });
 
   it('refuses to store without the right token, and says so', async () => {
@@ -185,7 +185,7 @@ describe('a small corpus', () => {
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) expect(m).toMatch(/عراق/);
     expect(await page.locator('.hit .source').allTextContents()).toEqual(expect.arrayContaining([IRAQ_RUSSIA.source, SAUDI_EXPORTS.source]));
-    await screenshots(page, 'search');
+    await screenshots(page, 'live-search');
   });
 
   it('follows a source facet, then removes it', async () => {
@@ -226,14 +226,14 @@ describe('a small corpus', () => {
     expect(await page.locator('main img, main script').count()).toBe(0);
     await page.waitForTimeout(200);
     expect(await xssFired()).toEqual([]);
-    await screenshots(page, 'hostile-document');
+    await screenshots(page, 'live-hostile-document');
   });
 
   it('opens an entity page from the directory', async () => {
     await open('#/entities');
     await page.waitForSelector('.data-table, .empty');
     const entities = await api<{ items: { id: string; name: string }[] }>('GET', '/entities?q=');
-    await screenshots(page, 'entities');
+    await screenshots(page, 'live-entities');
     if (!whenStage('ner', 'entity directory and entity page') || entities.body.items.length === 0) {
       expect(await page.locator('.empty').count()).toBe(1);
       // The page of an unknown entity says so, with a proper error rather than a blank page.
@@ -246,7 +246,7 @@ describe('a small corpus', () => {
     await first.click();
     await page.waitForSelector('.profile h1');
     expect(await page.textContent('.profile h1')).toBe(name);
-    await screenshots(page, 'entity');
+    await screenshots(page, 'live-entity');
   });
 
   it('lists events with filters and the actor-target matrix', async () => {
@@ -255,7 +255,7 @@ describe('a small corpus', () => {
     const events = await api<{ total: number }>('GET', '/events');
     if (whenStage('events', 'rows of the events table')) expect(await page.locator('.events-table tbody tr').count()).toBe(Math.min(100, events.body.total));
     else expect(events.body.total).toBe(0);
-    await screenshots(page, 'events');
+    await screenshots(page, 'live-events');
   });
 
   it('raised no page errors, and the server logged no internal error', () => {

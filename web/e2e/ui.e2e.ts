@@ -88,7 +88,7 @@ describe('Analyze page (every layer present)', () => {
     await brief.locator('button.entity-chip', { hasText: 'اندريه كوزلوف' }).click();
     expect(await page.locator('.article mark.selected').allTextContents()).toEqual(['أندريه كوزلوف', 'كوزلوف']);
 
-    await screenshots(page, 'analyze');
+    await screenshots(page, 'stub-analyze');
   });
 
   it('stores the article: asks for the token on 401, then links to the stored article', async () => {
@@ -111,7 +111,7 @@ describe('Analyze page (every layer present)', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     expect(await page.textContent('main h1')).toBe('Analyze an article');
     expect(await page.getAttribute('[data-testid=article]', 'dir')).toBe('rtl');
-    await screenshots(page, 'analyze-english');
+    await screenshots(page, 'stub-analyze-english');
     await page.click('[data-testid=lang-toggle]');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
   });
@@ -164,7 +164,7 @@ describe('hostile text: never HTML, bidi controls isolated', () => {
     });
     expect(order).not.toBeNull();
     if (order?.sameLine) expect(order.after).toBeLessThan(order.before);
-    await screenshots(page, 'hostile-analyze');
+    await screenshots(page, 'stub-hostile-analyze');
   });
 
   it('reads a dropped .html file as text only, in an inert document', async () => {
@@ -186,7 +186,7 @@ describe('hostile text: never HTML, bidi controls isolated', () => {
     expect(await page.locator('main h1 bdi.bidi-ctrl').getAttribute('data-name')).toBe('RLO');
     await page.waitForTimeout(200);
     expect(await xssFired()).toEqual([]);
-    await screenshots(page, 'hostile-document');
+    await screenshots(page, 'stub-hostile-document');
   });
 });
 
@@ -201,7 +201,7 @@ describe('Search page', () => {
     expect(await page.locator('.hit .source').first().textContent()).toBe(IRAQ_RUSSIA.source);
     for (const f of ['topic', 'source', 'entity', 'eventType']) expect(await page.locator(`[data-facet=${f}] li`).count()).toBeGreaterThan(0);
     await page.waitForSelector('.chart-canvas canvas');
-    await screenshots(page, 'search');
+    await screenshots(page, 'stub-search');
 
     // Follow a facet: the URL and the API request both carry it; the chip removes it.
     await page.locator('[data-facet=source] a', { hasText: 'النيل اليوم' }).click();
@@ -234,7 +234,7 @@ describe('Search page', () => {
     await page.waitForSelector('.loading[role=status]');
     await page.waitForSelector('.error[role=alert]');
     expect(await page.textContent('.error')).toContain('خطأ تجريبي في الخادم');
-    await screenshots(page, 'error-state');
+    await screenshots(page, 'stub-error-state');
     await page.click('.error button');
     await page.waitForSelector('.hit');
   });
@@ -250,14 +250,14 @@ describe('Entity and Events pages', () => {
     expect(await page.locator('.co-table tbody tr').count()).toBe(7);
     expect(await page.getAttribute('.quote-card a', 'href')).toMatch(/^#\/doc\/d1\?at=\d+-\d+$/);
     expect(await page.locator('#p-events-h ~ .table-scroll tbody tr').count()).toBe(1);
-    await screenshots(page, 'entity');
+    await screenshots(page, 'stub-entity');
 
     // A quote link opens the article with the quote marked.
     await page.click('.quote-card a');
     await page.waitForSelector('.article .spot');
     expect(await page.textContent('.article .quote[tabindex="0"]')).toContain('نحن مستعدون');
     expect(await page.locator('.article .spot').allTextContents().then((t) => t.join(''))).toBe('نحن مستعدون لتزويد العراق بمنظومات دفاع جوى حديثة');
-    await screenshots(page, 'document');
+    await screenshots(page, 'stub-document');
 
     // A network node is a keyboard-reachable link to that entity.
     await page.goBack();
@@ -269,7 +269,7 @@ describe('Entity and Events pages', () => {
     await open('#/entities?q=%D9%83%D9%88%D8%B2%D9%84%D9%88%D9%81');
     await page.waitForSelector('.data-table tbody tr');
     expect(lastRequest('/entities').searchParams.get('q')).toBe('كوزلوف');
-    await screenshots(page, 'entities');
+    await screenshots(page, 'stub-entities');
   });
 
   it('filters events and picks an actor-target pair from the matrix', async () => {
@@ -277,7 +277,7 @@ describe('Entity and Events pages', () => {
     await page.waitForSelector('.events-table tbody tr');
     expect(await page.locator('.events-table tbody tr').count()).toBe(4);
     expect(await page.locator('.matrix-table tbody tr').count()).toBe(3);
-    await screenshots(page, 'events');
+    await screenshots(page, 'stub-events');
     await page.locator('.matrix-table button.cell', { hasText: '٢' }).click();
     await page.waitForFunction(() => location.hash.includes('actor=E7'));
     await page.waitForSelector('.events-table tbody tr');

@@ -62,9 +62,11 @@ export function TimeChart({ data, label, onPick, height = 160 }: TimeChartProps)
               font,
               stroke: '#555',
               grid: { show: false },
-              space: 70,
-              // One tick per bar while they fit; uPlot's own spacing beyond that.
-              ...(xs.length <= 12 ? { splits: () => xs } : {}),
+              // Ticks on bars only (never a month twice), thinned to one per ~70 px.
+              splits: (u) => {
+                const every = Math.max(1, Math.ceil((xs.length * 70) / Math.max(1, u.width)));
+                return xs.filter((_, i) => i % every === 0);
+              },
               values: (_u, splits) => splits.map((s) => shortDate(s, monthly)),
             },
             { font, stroke: '#555', grid: { stroke: '#eee' }, size: 40, space: 24, values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? num(s) : '')) },
