@@ -248,7 +248,7 @@ export function EventTable({ events, focus }: { events: EventRecord[]; focus?: s
           <tr>
             <th scope="col">{t('eventType')}</th>
             <th scope="col">{t('actor')}</th>
-            <th scope="col">{t('events')}</th>
+            <th scope="col">{t('verb')}</th>
             <th scope="col">{t('target')}</th>
             <th scope="col">{t('place')}</th>
             <th scope="col">{t('date')}</th>
