@@ -183,6 +183,13 @@ describe('search', () => {
     expect(() => corpus.search({ q: 'العراق', from: 'March' })).toThrow(/Not a date/);
   });
 
+  it('restricts matches to the title or the text', () => {
+    expect(ids(corpus.search({ q: 'النفط', in: 'title' }))).toEqual([byKey['b-11']]);
+    expect(new Set(ids(corpus.search({ q: 'لافروف', in: 'title' })))).toEqual(new Set([byKey['a-1'], byKey['a-9']]));
+    expect(corpus.search({ q: 'لافروف', in: 'body' }).total).toBe(3);
+    expect(corpus.search({ q: 'فوز', in: 'body' }).total).toBe(0);
+  });
+
   it('browses by date when there is no query', () => {
     const r = corpus.search({ source: ['wire-b'] });
     expect(ids(r)).toEqual([byKey['b-11'], byKey['b-7']]);
