@@ -119,7 +119,7 @@ export async function ingest(corpus: Corpus, events: AsyncIterable<SourceEvent>,
       }
     }
     try {
-      const prepared = corpus.prepare(item);
+      const prepared = corpus.prepare(item, { badDate: 'keep' });
       stats.words += prepared.wordCount;
       batch.push(prepared);
       pendingHashes.add(hash);

@@ -192,6 +192,7 @@ export const searchQuerySchema = {
     facets: { type: 'array', items: { type: 'string', enum: ['source', 'topic', 'entity', 'eventType', 'date'] }, maxItems: 5 },
     collapse: { type: 'boolean', default: true, description: 'One result per near-duplicate cluster.' },
     snippetTokens: { type: 'integer', minimum: 5, maximum: 200, default: 32 },
+    in: { type: 'string', enum: ['all', 'title', 'body'], default: 'all', description: 'Match in title and text, the title only, or the text only.' },
   },
   additionalProperties: false,
 } as const;

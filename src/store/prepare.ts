@@ -74,16 +74,31 @@ export function documentIdOf(sourceKey: string | null, contentHash: string): str
   return sha256(sourceKey ?? `content:${contentHash}`).slice(0, 16);
 }
 
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
+
 /**
- * Normalizes a publication time to ISO 8601 UTC; a bare `YYYY-MM-DD` stays a date.
+ * Normalizes a publication time to ISO 8601 UTC; a bare date stays `YYYY-MM-DD`.
+ * Reads ISO 8601, RFC 2822 (feeds) and the day-first `DD/MM/YYYY [HH:MM]` of Arab and
+ * European sites (never month-first), in Arabic-Indic digits too. Times without a zone are UTC.
  * Returns null for an empty value, undefined for one that cannot be read.
  */
 export function normalizePublished(value: string | null | undefined): string | null | undefined {
   if (value === null || value === undefined) return null;
-  const s = String(value).trim();
+  const s = normalize(String(value)).trim();
   if (s === '') return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return Number.isNaN(Date.parse(s)) ? undefined : s;
-  const t = Date.parse(s);
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(s)) return Number.isNaN(Date.parse(s)) ? undefined : s;
+  const dm = DAY_FIRST.exec(s);
+  if (dm) {
+    const [, d, m, y, hh, mm, ss] = dm;
+    const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const check = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) return undefined;
+    if (hh === undefined) return date;
+    return `${date}T${hh.padStart(2, '0')}:${mm}:${(ss ?? '00').padStart(2, '0')}Z`;
+  }
+  // A date-time without a zone is read as UTC, not as the machine's local time.
+  const noZone = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/u.exec(s);
+  const t = Date.parse(noZone ? `${noZone[1]}T${noZone[2]}Z` : s);
   if (Number.isNaN(t)) return undefined;
   return new Date(t).toISOString().replace('.000Z', 'Z');
 }
@@ -93,6 +108,12 @@ export interface PrepareOptions {
   /** The term pipeline (default: derived from the analyzer; pass it to avoid rebuilding it per document). */
   termPipeline?: Pipeline;
   maxChars?: number;
+  /**
+   * What to do with a publication date that cannot be read: `error` (default) refuses the
+   * document; `keep` stores it without a date, the raw value kept in `meta.unreadDate`
+   * (ingest uses this: a bad date must not lose an article).
+   */
+  badDate?: 'error' | 'keep';
 }
 
 /**
@@ -111,9 +132,14 @@ export function prepareDocument(input: DocumentInput, analyzer: Pipeline, option
       limit: max,
     });
   }
-  const published = normalizePublished(input.published);
+  let published = normalizePublished(input.published);
+  let meta = input.meta && Object.keys(input.meta).length > 0 ? input.meta : null;
   if (published === undefined) {
-    throw new MarsadError('VALIDATION', `Cannot read the publication date "${String(input.published)}".`, { published: input.published });
+    if (options.badDate !== 'keep') {
+      throw new MarsadError('VALIDATION', `Cannot read the publication date "${String(input.published)}".`, { published: input.published });
+    }
+    published = null;
+    meta = { ...(meta ?? {}), unreadDate: String(input.published) };
   }
   const termPipeline = options.termPipeline ?? termPipelineOf(analyzer);
   const analysis: AnalyzedDocument = analyzer.analyze(input.text, published ? { date: published.slice(0, 10) } : {});
@@ -134,7 +160,7 @@ export function prepareDocument(input: DocumentInput, analyzer: Pipeline, option
     url: input.url?.trim() || null,
     published,
     lang: input.lang?.trim() || 'ar',
-    meta: input.meta && Object.keys(input.meta).length > 0 ? input.meta : null,
+    meta,
     analysis,
     analyzer: analyzer.stages.map((s) => s.name),
     titleTerms,

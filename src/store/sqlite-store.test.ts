@@ -183,6 +183,13 @@ describe('search', () => {
     expect(() => corpus.search({ q: 'العراق', from: 'March' })).toThrow(/Not a date/);
   });
 
+  it('restricts matches to the title or the text', () => {
+    expect(ids(corpus.search({ q: 'النفط', in: 'title' }))).toEqual([byKey['b-11']]);
+    expect(new Set(ids(corpus.search({ q: 'لافروف', in: 'title' })))).toEqual(new Set([byKey['a-1'], byKey['a-9']]));
+    expect(corpus.search({ q: 'لافروف', in: 'body' }).total).toBe(3);
+    expect(corpus.search({ q: 'فوز', in: 'body' }).total).toBe(0);
+  });
+
   it('browses by date when there is no query', () => {
     const r = corpus.search({ source: ['wire-b'] });
     expect(ids(r)).toEqual([byKey['b-11'], byKey['b-7']]);
@@ -319,5 +326,23 @@ describe('query safety', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('publication dates', () => {
+  it.each([
+    ['2026-03-04', '2026-03-04'],
+    ['Sun, 18 Feb 2018 21:35:43 +0400', '2018-02-18T17:35:43Z'],
+    ['2017-01-20T21:43:00+01:00', '2017-01-20T20:43:00Z'],
+    ['18/05/2017', '2017-05-18'],
+    ['2015-07-25 15:43:22', '2015-07-25T15:43:22Z'],
+    ['05/12/2016', '2016-12-05'],
+    ['١٨/٠٥/٢٠١٧ ١٤:٣٠', '2017-05-18T14:30:00Z'],
+    ['31/02/2017', undefined],
+    ['أمس', undefined],
+    ['', null],
+  ])('%s → %s', async (input, expected) => {
+    const { normalizePublished } = await import('./prepare.js');
+    expect(normalizePublished(input)).toBe(expected);
   });
 });

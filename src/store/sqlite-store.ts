@@ -65,7 +65,11 @@ export interface SqliteStoreOptions {
   cacheMiB?: number;
 }
 
-const DOC_COLUMNS: FormColumns = { norm: ['t_norm', 'b_norm'], base: ['t_base', 'b_base'], stem: ['t_stem', 'b_stem'] };
+const DOC_COLUMNS: Record<'all' | 'title' | 'body', FormColumns> = {
+  all: { norm: ['t_norm', 'b_norm'], base: ['t_base', 'b_base'], stem: ['t_stem', 'b_stem'] },
+  title: { norm: ['t_norm'], base: ['t_base'], stem: ['t_stem'] },
+  body: { norm: ['b_norm'], base: ['b_base'], stem: ['b_stem'] },
+};
 const QUOTE_COLUMNS: FormColumns = { norm: ['q_norm'], base: ['q_base'], stem: ['q_stem'] };
 
 type Row = Record<string, unknown>;
@@ -534,7 +538,8 @@ export class SqliteCorpusStore implements CorpusStore {
     const where = this.filters(req);
     const requested = req.mode ?? 'auto';
     let mode: MatchMode = requested === 'any' ? 'any' : 'all';
-    let match = query ? toFtsMatch(query, DOC_COLUMNS, mode) : undefined;
+    const columns = DOC_COLUMNS[req.in ?? 'all'];
+    let match = query ? toFtsMatch(query, columns, mode) : undefined;
     let from: string;
     let params: Param[];
     const conditions = (): string => (where.sql.length ? ` AND ${where.sql.join(' AND ')}` : '');
@@ -553,7 +558,7 @@ export class SqliteCorpusStore implements CorpusStore {
     if (total === 0 && requested === 'auto' && query && query.clauses.length > 1) {
       mode = 'any';
       relaxed = true;
-      match = toFtsMatch(query, DOC_COLUMNS, mode);
+      match = toFtsMatch(query, columns, mode);
       build();
       total = (this.get<{ n: number }>(`SELECT count(*) AS n ${from!}`, ...params!) ?? { n: 0 }).n;
     }
@@ -592,7 +597,7 @@ export class SqliteCorpusStore implements CorpusStore {
       url: (r.url as string | null) ?? null,
       published: (r.published as string | null) ?? null,
       topic: (r.topic as string | null) ?? null,
-      score: Math.round((r.score as number) * 1000) / 1000,
+      score: Number((r.score as number).toPrecision(6)),
       snippet,
       titleHighlights,
       nearDuplicates: dups,

@@ -122,6 +122,8 @@ export interface SearchRequest {
   collapseDuplicates?: boolean;
   /** Tokens in a snippet window (default 32). */
   snippetTokens?: number;
+  /** Where words must match: title and text (default), title only, or text only. */
+  in?: 'all' | 'title' | 'body';
 }
 
 /** One search result. */

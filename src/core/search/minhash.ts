@@ -59,10 +59,14 @@ const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3
 export function minhash(words: readonly string[]): Uint32Array | undefined {
   const n = words.length - SHINGLE + 1;
   if (n < MIN_SHINGLES) return undefined;
+  // Hash each word once, then combine the hashes of a shingle's words: no strings are built.
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = hash32(words[i]);
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const h = hash32(words.slice(i, i + SHINGLE).join(' '));
+    let h = 0x811c9dc5;
+    for (let k = 0; k < SHINGLE; k++) h = mix32(Math.imul(h ^ wordHashes[i + k], 0x01000193));
     if (seen.has(h)) continue;
     seen.add(h);
     for (let k = 0; k < SIGNATURE_SIZE; k++) {

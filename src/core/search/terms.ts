@@ -40,12 +40,15 @@ const INDEXED_KINDS = new Set(['word', 'number', 'percent', 'date', 'hashtag', '
 const CLITIC_POS = new Set(['CCONJ', 'ADP', 'PART', 'PRON', 'DET', 'SCONJ', 'AUX', 'PUNCT']);
 
 const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/gu;
+/** Letters without case (Arabic) and digits: already indexable as they are. */
+const ONLY_WORD_CHARS = /^[\p{Lo}\p{Ll}\p{N}]*$/u;
 
 /**
  * Reduces a normalized form to the characters the full-text index keeps: letters and digits,
  * lower-cased. Anything else would split one term into two at index time.
  */
 export function indexable(form: string): string {
+  if (ONLY_WORD_CHARS.test(form)) return form;
   return form.replace(NOT_WORD_CHAR, '').toLowerCase();
 }
 
@@ -92,6 +95,24 @@ function contentSegment(segments: readonly Segment[]): Segment | undefined {
   return best;
 }
 
+/** Forms of tokens without morphology depend on `norm` alone: cached, since news vocabulary is Zipfian. */
+const fallbackCache = new Map<string, TermForms | null>();
+const FALLBACK_CACHE_LIMIT = 200_000;
+
+function fallbackForms(tokenNorm: string): TermForms | undefined {
+  const cached = fallbackCache.get(tokenNorm);
+  if (cached !== undefined) return cached ?? undefined;
+  const norm = indexable(tokenNorm);
+  let forms: TermForms | null = null;
+  if (norm !== '') {
+    const base = indexable(stripDefiniteClitics(norm)) || norm;
+    forms = { norm, base, stem: lightStem(base) };
+  }
+  if (fallbackCache.size >= FALLBACK_CACHE_LIMIT) fallbackCache.clear();
+  fallbackCache.set(tokenNorm, forms);
+  return forms ?? undefined;
+}
+
 /**
  * The search forms of one token, or undefined when the token is not indexed (punctuation,
  * URLs, symbols, or nothing left after {@link indexable}).
@@ -101,10 +122,16 @@ function contentSegment(segments: readonly Segment[]): Segment | undefined {
  */
 export function termForms(token: Token, normalizeForm: (s: string) => string): TermForms | undefined {
   if (!INDEXED_KINDS.has(token.kind)) return undefined;
+  const hasSegments = token.segments !== undefined && token.segments.length > 0;
+  if (!hasSegments && token.stem === undefined) {
+    const f = fallbackForms(token.norm);
+    // A fresh object: callers may keep or change it.
+    return f ? { ...f } : undefined;
+  }
   const norm = indexable(token.norm);
   if (norm === '') return undefined;
   let base: string;
-  const content = token.segments && token.segments.length > 0 ? contentSegment(token.segments) : undefined;
+  const content = hasSegments ? contentSegment(token.segments!) : undefined;
   if (content) base = indexable(stripDefiniteClitics(normalizeForm(content.text)));
   else base = indexable(stripDefiniteClitics(norm));
   if (base === '') base = norm;

@@ -19,6 +19,7 @@ interface SearchQuery {
   facets?: FacetName[];
   collapse: boolean;
   snippetTokens: number;
+  in: 'all' | 'title' | 'body';
 }
 
 /** Search route. */
@@ -51,6 +52,7 @@ export const searchRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
         facets: q.facets,
         collapseDuplicates: q.collapse,
         snippetTokens: q.snippetTokens,
+        in: q.in,
       };
       const result = ctx.corpus.search(req);
       return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
