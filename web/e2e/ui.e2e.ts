@@ -204,7 +204,9 @@ describe('Search page', () => {
     await screenshots(page, 'stub-search');
 
     // Follow a facet: the URL and the API request both carry it; the chip removes it.
+    const faceted = page.waitForRequest((r) => decodeURIComponent(r.url()).includes('source=النيل'));
     await page.locator('[data-facet=source] a', { hasText: 'النيل اليوم' }).click();
+    await faceted;
     await page.waitForFunction(() => location.hash.includes('source='));
     expect(new URLSearchParams(decodeURIComponent(page.url().split('?')[1])).get('source')).toBe('النيل اليوم');
     await page.waitForSelector('.filter-chip');
@@ -215,15 +217,18 @@ describe('Search page', () => {
 
   it('paginates through the URL', async () => {
     await page.waitForSelector('.pager a[rel=next]');
+    const paged = page.waitForRequest((r) => r.url().includes('offset=10'));
     await page.click('.pager a[rel=next]');
+    await paged;
     await page.waitForFunction(() => location.hash.includes('page=2'));
     await page.waitForSelector('.hit');
     expect(lastRequest('/search').searchParams.get('offset')).toBe('10');
     expect(await page.textContent('.pager [aria-current=page]')).toContain('٢');
     // Reloading the URL restores the same state.
+    const reloaded = page.waitForRequest((r) => r.url().includes('/search?'));
     await page.reload();
+    expect(new URL((await reloaded).url()).searchParams.get('offset')).toBe('10');
     await page.waitForSelector('.hit');
-    expect(lastRequest('/search').searchParams.get('offset')).toBe('10');
     expect(await page.inputValue('#q')).toBe('العراق');
   });
 
@@ -278,9 +283,11 @@ describe('Entity and Events pages', () => {
     expect(await page.locator('.events-table tbody tr').count()).toBe(4);
     expect(await page.locator('.matrix-table tbody tr').count()).toBe(3);
     await screenshots(page, 'stub-events');
+    const filtered = page.waitForResponse((r) => r.url().includes('/events?') && r.url().includes('actor=E7'));
     await page.locator('.matrix-table button.cell', { hasText: '٢' }).click();
+    await filtered;
     await page.waitForFunction(() => location.hash.includes('actor=E7'));
-    await page.waitForSelector('.events-table tbody tr');
+    await page.waitForFunction(() => document.querySelectorAll('.events-table tbody tr').length === 2);
     expect(lastRequest('/events').searchParams.get('actor')).toBe('E7');
     expect(await page.locator('.events-table tbody tr').count()).toBe(2);
     // The country filter (applied in the page) keeps events involving that place.

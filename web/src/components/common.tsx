@@ -16,32 +16,35 @@ export function toApiError(e: unknown): ApiError {
 
 /**
  * Runs `fetcher` whenever `key` changes; aborts the previous request so a slow answer never
- * overwrites a newer one. `key` null means "nothing to load".
+ * overwrites a newer one. `key` null means "nothing to load". The state is tied to its key:
+ * as soon as the key changes the answer is "loading", so results for the old URL are never
+ * shown under the new URL's filters, not even for one frame.
  */
 export function useApi<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>): [Load<T>, () => void] {
-  const [state, setState] = useState<Load<T>>({ status: key === null ? 'idle' : 'loading' });
+  const [state, setState] = useState<{ key: string | null; nonce: number; load: Load<T> }>({ key: null, nonce: -1, load: { status: 'idle' } });
   const [nonce, setNonce] = useState(0);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
   useEffect(() => {
     if (key === null) {
-      setState({ status: 'idle' });
+      setState({ key, nonce, load: { status: 'idle' } });
       return;
     }
     const ctrl = new AbortController();
-    setState({ status: 'loading' });
+    setState({ key, nonce, load: { status: 'loading' } });
     fetcherRef.current(ctrl.signal).then(
       (data) => {
-        if (!ctrl.signal.aborted) setState({ status: 'ok', data });
+        if (!ctrl.signal.aborted) setState({ key, nonce, load: { status: 'ok', data } });
       },
       (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', error: toApiError(e) });
+        if (!ctrl.signal.aborted) setState({ key, nonce, load: { status: 'error', error: toApiError(e) } });
       },
     );
     return () => ctrl.abort();
   }, [key, nonce]);
   const retry = useCallback(() => setNonce((n) => n + 1), []);
-  return [state, retry];
+  if (key === null) return [{ status: 'idle' }, retry];
+  return [state.key === key && state.nonce === nonce ? state.load : { status: 'loading' }, retry];
 }
 
 /** A polite loading indicator (announced by screen readers). */
