@@ -5,25 +5,9 @@ import { ArticleText } from '../components/ArticleText.js';
 import { Brief } from '../components/Brief.js';
 import { Loaded, SafeText, useApi } from '../components/common.js';
 import { date, t } from '../i18n.js';
+import { parseSpot, safeUrl } from '../lib/state.js';
 import type { Route } from '../router.js';
 import { Legend } from './Analyze.js';
-
-/** Only http(s) links are followed: a stored `javascript:` URL must never become a link. */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Parses `at=start-end`. */
-export function parseSpot(at: string | null): { start: number; end: number } | null {
-  const m = /^(\d+)-(\d+)$/.exec(at ?? '');
-  return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
-}
 
 /** The stored article page. */
 export function DocumentPage({ id, route }: { id: string; route: Route }) {

@@ -7,31 +7,9 @@
 import { listEvents, type EntityRef, type EventRecord, type Page } from '../api.js';
 import { Loaded, useApi } from '../components/common.js';
 import { num, t, typeLabel } from '../i18n.js';
+import { EVENTS_PAGE, eventsQuery, involves, pairMatrix } from '../lib/state.js';
 import { href, navigate, type Route } from '../router.js';
 import { EventTable } from './Entity.js';
-
-/** Events per page (the API's maximum). */
-export const EVENTS_PAGE = 100;
-/** Rows and columns of the matrix. */
-const MATRIX_SIZE = 8;
-
-/** The API query for the page's URL parameters. */
-export function eventsQuery(params: URLSearchParams): URLSearchParams {
-  const q = new URLSearchParams();
-  for (const k of ['type', 'actor', 'target', 'from', 'to']) {
-    const v = params.get(k);
-    if (v) q.set(k, v);
-  }
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  q.set('limit', String(EVENTS_PAGE));
-  if (page > 1) q.set('offset', String((page - 1) * EVENTS_PAGE));
-  return q;
-}
-
-/** Whether an event involves a country (as a place, or a place-type actor or target). */
-function involves(ev: EventRecord, country: string): boolean {
-  return ev.participants.some((p) => p.entity.id === country);
-}
 
 /** The Events page. */
 export function EventsPage({ route }: { route: Route }) {
@@ -158,32 +136,6 @@ function EntitySelect({ name, label, value, options }: { name: string; label: st
       </select>
     </label>
   );
-}
-
-/** Counts events per (actor, target) pair over the most frequent actors and targets. */
-export function pairMatrix(events: EventRecord[], countriesOnly: boolean) {
-  const counts = new Map<string, number>();
-  const rows = new Map<string, { entity: EntityRef; n: number }>();
-  const cols = new Map<string, { entity: EntityRef; n: number }>();
-  for (const ev of events) {
-    const keep = (p: EventRecord['participants'][number]) => !countriesOnly || p.entity.type === 'LOC';
-    const actors = ev.participants.filter((p) => p.role === 'actor' && keep(p));
-    const targets = ev.participants.filter((p) => p.role === 'target' && keep(p));
-    for (const a of actors)
-      for (const b of targets) {
-        const key = `${a.entity.id}\u0000${b.entity.id}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        rows.set(a.entity.id, { entity: a.entity, n: (rows.get(a.entity.id)?.n ?? 0) + 1 });
-        cols.set(b.entity.id, { entity: b.entity, n: (cols.get(b.entity.id)?.n ?? 0) + 1 });
-      }
-  }
-  const top = (m: Map<string, { entity: EntityRef; n: number }>) =>
-    [...m.values()]
-      .sort((a, b) => b.n - a.n)
-      .slice(0, MATRIX_SIZE)
-      .map((x) => x.entity);
-  const max = Math.max(0, ...counts.values());
-  return { rows: top(rows), cols: top(cols), count: (a: string, b: string) => counts.get(`${a}\u0000${b}`) ?? 0, max };
 }
 
 function Matrix({

@@ -3,48 +3,12 @@
  * hash; the form and the facet links only rewrite the URL, and the results follow it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { appendAll, search, type FacetCount, type FacetName, type SearchHit, type SearchResponse } from '../api.js';
+import { search, type FacetCount, type SearchHit, type SearchResponse } from '../api.js';
 import { Highlighted, Loaded, useApi } from '../components/common.js';
 import { TimeChart } from '../components/TimeChart.js';
-import { date, num, t, typeLabel, type MessageKey } from '../i18n.js';
+import { date, num, t, typeLabel } from '../i18n.js';
+import { FILTERS, monthRange, PAGE_SIZE, searchQuery, withParam } from '../lib/state.js';
 import { href, navigate, type Route } from '../router.js';
-
-/** Results per page. */
-export const PAGE_SIZE = 10;
-
-/** Filters that facets toggle, with their URL and API parameter names. */
-const FILTERS: { name: Exclude<FacetName, 'date'>; label: MessageKey }[] = [
-  { name: 'topic', label: 'facetTopic' },
-  { name: 'source', label: 'facetSource' },
-  { name: 'entity', label: 'facetEntity' },
-  { name: 'eventType', label: 'facetEventType' },
-];
-
-/** The API query for a page's URL parameters. */
-export function searchQuery(params: URLSearchParams): URLSearchParams {
-  const q = new URLSearchParams();
-  const text = params.get('q')?.trim();
-  if (text) q.set('q', text);
-  for (const f of FILTERS) appendAll(q, f.name, params.getAll(f.name));
-  for (const k of ['from', 'to', 'sort']) {
-    const v = params.get(k);
-    if (v) q.set(k, v);
-  }
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  q.set('limit', String(PAGE_SIZE));
-  q.set('offset', String((page - 1) * PAGE_SIZE));
-  for (const f of ['topic', 'source', 'entity', 'eventType', 'date']) q.append('facets', f);
-  return q;
-}
-
-/** The same URL with one parameter changed, the page reset unless it is the page itself. */
-function withParam(params: URLSearchParams, change: (p: URLSearchParams) => void): string {
-  const next = new URLSearchParams(params);
-  change(next);
-  if (!next.has('pageKeep')) next.delete('page');
-  next.delete('pageKeep');
-  return href('search', next);
-}
 
 /** The Search page. */
 export function SearchPage({ route }: { route: Route }) {
@@ -72,12 +36,11 @@ export function SearchPage({ route }: { route: Route }) {
 
   const active = FILTERS.flatMap((f) => params.getAll(f.name).map((value) => ({ ...f, value })));
   const pickMonth = (period: string) => {
-    const [y, m] = period.split('-').map(Number);
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const range = monthRange(period);
     navigate(
       withParam(params, (p) => {
-        p.set('from', `${period.slice(0, 7)}-01`);
-        p.set('to', `${period.slice(0, 7)}-${String(last).padStart(2, '0')}`);
+        p.set('from', range.from);
+        p.set('to', range.to);
       }),
     );
   };
