@@ -26,7 +26,7 @@ const ar = {
   // Analyze
   analyzeTitle: 'تحليل مقال',
   articleLabel: 'نص المقال',
-  articlePlaceholder: 'الصق نص المقال هنا، أو اسحب ملف ‎.txt‎ أو ‎.html‎ وأفلته هنا.',
+  articlePlaceholder: 'الصق نص المقال هنا، أو اسحب ملف ‎.txt‎ أو ‎.html‎ وأفلته هنا. Ctrl+Enter للتحليل.',
   chooseFile: 'اختر ملفًا',
   dropHint: 'أفلت الملف هنا',
   fileError: 'لا يمكن قراءة هذا الملف: يُقبل ‎.txt‎ و‎.html‎ فقط.',
@@ -166,7 +166,7 @@ const en: Record<MessageKey, string> = {
   apiDown: 'The server does not answer',
   analyzeTitle: 'Analyze an article',
   articleLabel: 'Article text',
-  articlePlaceholder: 'Paste an Arabic article here, or drop a .txt or .html file.',
+  articlePlaceholder: 'Paste an Arabic article here, or drop a .txt or .html file. Ctrl+Enter analyzes.',
   chooseFile: 'Choose a file',
   dropHint: 'Drop the file here',
   fileError: 'Cannot read this file: only .txt and .html are accepted.',

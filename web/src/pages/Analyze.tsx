@@ -110,6 +110,13 @@ export function AnalyzePage() {
           aria-describedby="article-hint"
           aria-invalid={inputError ? true : undefined}
           onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Ctrl/⌘+Enter analyzes without leaving the keyboard.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void run();
+            }
+          }}
         />
         <p id="article-hint" class="hint">
           {dragging ? t('dropHint') : t('articlePlaceholder')}
