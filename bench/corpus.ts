@@ -326,7 +326,7 @@ function deriveIndex(fromPath: string, toPath: string, limitDocs: number | undef
   const db = store.db;
   db.exec(`ATTACH DATABASE '${fromPath.replace(/'/g, "''")}' AS src`);
   const cols =
-    'source_key, source, source_id, url, title, published, lang, text, content_hash, word_count, topic, minhash, near_dup_of, schema_version, analyzer, analysis, meta, ingested_at';
+    'source_key, source, source_id, url, title, published, lang, text, content_hash, word_count, topic, minhash, near_dup_of, schema_version, analyzer, analysis, analysis_codec, meta, ingested_at';
   const where = limitDocs !== undefined ? `WHERE rowid IN (SELECT rowid FROM src.documents ORDER BY rowid LIMIT ${limitDocs})` : '';
   const OFFSET = 10_000_000;
   for (let r = 0; r < replicas; r++) {
@@ -335,7 +335,7 @@ function deriveIndex(fromPath: string, toPath: string, limitDocs: number | undef
       db.exec(`INSERT INTO documents (rowid, id, ${cols})
         SELECT rowid + ${r * OFFSET}, id || '${suffix}', CASE WHEN source_key IS NULL THEN NULL ELSE source_key || '${suffix}' END,
           source, source_id, url, title, published, lang, text, content_hash || '${suffix}', word_count, topic, NULL,
-          CASE WHEN near_dup_of IS NULL THEN NULL ELSE near_dup_of + ${r * OFFSET} END, schema_version, analyzer, '{}', meta, ingested_at
+          CASE WHEN near_dup_of IS NULL THEN NULL ELSE near_dup_of + ${r * OFFSET} END, schema_version, analyzer, x'', 'json', meta, ingested_at
         FROM src.documents ${where}`);
       db.exec(`INSERT INTO doc_terms SELECT rowid + ${r * OFFSET}, t_norm, t_base, t_stem, b_norm, b_base, b_stem, t_spans, b_spans
         FROM src.doc_terms WHERE rowid IN (SELECT rowid FROM src.documents ${where})`);
