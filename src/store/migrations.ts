@@ -45,7 +45,8 @@ export const MIGRATIONS: readonly Migration[] = [
         near_dup_of INTEGER REFERENCES documents(rowid) ON DELETE SET NULL,
         schema_version INTEGER NOT NULL,
         analyzer TEXT NOT NULL,
-        analysis TEXT NOT NULL,
+        analysis BLOB NOT NULL,
+        analysis_codec TEXT NOT NULL,
         meta TEXT,
         ingested_at TEXT NOT NULL,
         updated_at TEXT

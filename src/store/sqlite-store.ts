@@ -17,6 +17,7 @@ import { toFtsMatch } from '../core/search/query.js';
 import { bandKeys, jaccardEstimate, NEAR_DUPLICATE_JACCARD, signatureFromBytes, signatureToBytes } from '../core/search/minhash.js';
 import { buildSnippet, highlightAll, matchPositions } from '../core/search/snippet.js';
 import type { IndexTerms } from '../core/search/terms.js';
+import { ANALYSIS_CODEC, decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
 import { decideLink, entityKeys, type EntityKeyKind, type EntityKeyLookup, nameKey } from './entity-linking.js';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrations.js';
 import type {
@@ -235,14 +236,13 @@ export class SqliteCorpusStore implements CorpusStore {
 
   private insert(doc: PreparedDocument): PutOutcome {
     const near = this.nearDuplicateOf(doc);
-    const { text: _text, ...analysisWithoutText } = doc.analysis;
     const topics = doc.analysis.topics ?? [];
     const primaryTopic = topics.length > 0 ? [...topics].sort((a, b) => b.score - a.score)[0].label : null;
     const now = new Date().toISOString();
     const info = this.run(
       `INSERT INTO documents (id, source_key, source, source_id, url, title, published, lang, text, content_hash, word_count,
-         topic, minhash, near_dup_of, schema_version, analyzer, analysis, meta, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         topic, minhash, near_dup_of, schema_version, analyzer, analysis, analysis_codec, meta, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       doc.id,
       doc.sourceKey,
       doc.source,
@@ -259,7 +259,8 @@ export class SqliteCorpusStore implements CorpusStore {
       near ? near.rowid : null,
       doc.analysis.schemaVersion,
       doc.analyzer.join(','),
-      JSON.stringify(analysisWithoutText),
+      encodeAnalysis(doc.analysis),
+      ANALYSIS_CODEC,
       doc.meta ? JSON.stringify(doc.meta) : null,
       now,
     );
@@ -496,10 +497,7 @@ export class SqliteCorpusStore implements CorpusStore {
       analyzer: (row.analyzer as string) === '' ? [] : (row.analyzer as string).split(','),
       meta: row.meta ? (JSON.parse(row.meta as string) as Record<string, unknown>) : null,
     };
-    if (options.analysis) {
-      const parsed = JSON.parse(row.analysis as string) as Omit<AnalyzedDocument, 'text'>;
-      doc.analysis = { ...parsed, text: doc.text } as AnalyzedDocument;
-    }
+    if (options.analysis) doc.analysis = decodeAnalysis(row.analysis as Buffer, doc.text, row.analysis_codec as string);
     return doc;
   }
 
