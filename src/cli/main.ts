@@ -6,6 +6,9 @@
 import { Command } from 'commander';
 import { isMarsadError } from '../core/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
+import { registerWatch } from './commands/watch.js';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
   program.name('marsad').description('Marsad (مرصد): Arabic news intelligence').version('0.1.0');
   program.exitOverride();
   registerAnalyze(program);
+  registerIngest(program);
+  registerWatch(program);
+  registerServe(program);
   return program;
 }
 
