@@ -24,3 +24,4 @@ export { compileTriggerLexicon, loadEventVerbs, type EventVerbsData, type Trigge
 export { findTimes, parseIsoDate } from './discourse/time.js';
 export { createNerStage, loadNerModel, NerTagger, type NerModel, NER_FILES, recognizeEntities, recognizeMentions } from './entities/index.js';
 export { parseGold, scoreNer, formatNerScores, tagSpans, evaluateNer, type GoldSentence, type NerScores } from './entities/index.js';
+export * from './discourse/index.js';

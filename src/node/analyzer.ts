@@ -14,6 +14,9 @@ import { LINKING_LEXICON_FILE, loadLinkingLexicon, type LinkingLexicon } from '.
 import { MarsadError } from '../core/errors.js';
 import { createNerStage, loadNerModel } from '../core/entities/index.js';
 import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
+import { createKeywordsStage } from '../core/discourse/keywords.js';
+import { createSummaryStage } from '../core/discourse/summary.js';
+import { createTopicsStage } from '../core/discourse/topics.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
 /** A model-backed stage: the model it needs and how to build the stage from it. */
@@ -43,6 +46,8 @@ const MODEL_STAGES: ModelStageFactory[] = [
     },
   },
   { model: 'events', build: (m) => createEventsStage({ verbs: loadEventVerbs(modelFile(m, EVENT_VERBS_FILE)) }) },
+  { model: 'topics', build: (m) => createTopicsStage(m) },
+  { model: 'keywords', build: (m) => createKeywordsStage(m) },
 ];
 
 /** Options for {@link loadAnalyzer}. */
@@ -63,7 +68,8 @@ export function loadAnalyzer(options: LoadAnalyzerOptions = {}): Pipeline {
   const key = JSON.stringify({ d: options.modelsDir, o: options.only, i: options.initial });
   if (cached?.key === key) return cached.pipeline;
   const warn = options.warn ?? ((m: string) => process.stderr.write(`marsad: ${m}\n`));
-  const stages: Stage[] = [];
+  // The summary needs no model; it uses the keywords when that stage ran.
+  const stages: Stage[] = [createSummaryStage()];
   for (const factory of MODEL_STAGES) {
     if (!hasModel(factory.model, options.modelsDir)) {
       warn(`model "${factory.model}" not found; its stage is skipped.`);
