@@ -20,7 +20,7 @@ import type { AnalyzedDocument, Entity, EventParticipant, NewsEvent, Token } fro
 import type { AnalyzeOptions, Stage } from '../pipeline.js';
 import { firstMentionIn, indexDocument, type DocIndex, type TokenMention } from './doc-index.js';
 import { AGREEMENT_NOUNS, compileTriggerLexicon, type EventVerbsData, type TriggerLexicon, type TriggerSense } from './event-lexicon.js';
-import { cliticForms, stripConjunction, type CliticForms } from './lexical.js';
+import { cliticForms, stripConjunction, withClitics, type CliticForms } from './lexical.js';
 import { cueKind } from './quotes.js';
 import { findTimes, parseIsoDate, type FoundTime } from './time.js';
 import { normalize } from '../text/normalize.js';
@@ -88,6 +88,7 @@ interface TriggerHit {
 function triggerAt(tokens: readonly Token[], i: number, lex: TriggerLexicon, forms: CliticForms = cliticForms(tokens)): TriggerHit | undefined {
   const t = tokens[i];
   if (t.kind !== 'word') return undefined;
+  if (!anyTriggerOf(lex).has(t.norm)) return t.lemma ? lemmaHit(t.lemma, i, lex) : undefined;
   const bare = forms.bare(i, 3);
   const phrase = lex.phrases.get(bare);
   if (phrase) {
@@ -103,11 +104,24 @@ function triggerAt(tokens: readonly Token[], i: number, lex: TriggerLexicon, for
     const f = lex.forms.get(s);
     if (f && !f.noun) return { sense: f, ts: i, te: i + 1, future: true, prefix: t.norm.length - bare.length };
   }
-  if (t.lemma) {
-    const l = lex.lemmas.get(normalize(t.lemma));
-    if (l) return { sense: l, ts: i, te: i + 1, future: false, prefix: 0 };
+  return t.lemma ? lemmaHit(t.lemma, i, lex) : undefined;
+}
+
+function lemmaHit(lemma: string, i: number, lex: TriggerLexicon): TriggerHit | undefined {
+  const l = lex.lemmas.get(normalize(lemma));
+  return l ? { sense: l, ts: i, te: i + 1, future: false, prefix: 0 } : undefined;
+}
+
+const anyTriggerCache = new WeakMap<TriggerLexicon, Set<string>>();
+
+/** Every trigger form and phrase head with the proclitics and future prefix it may carry. */
+function anyTriggerOf(lex: TriggerLexicon): Set<string> {
+  let s = anyTriggerCache.get(lex);
+  if (!s) {
+    s = withClitics([...lex.forms.keys(), ...lex.phrases.keys()], ['س', 'وس', 'فس']);
+    anyTriggerCache.set(lex, s);
   }
-  return undefined;
+  return s;
 }
 
 const isNisba = (m: TokenMention): boolean => m.mention.via === 'nisba';

@@ -60,9 +60,9 @@ export function lookupClitic<T>(map: ReadonlyMap<string, T>, norm: string, minRe
  * Shared between stages through {@link cliticForms}, keyed by the tokens array.
  */
 export class CliticForms {
-  /** Word minus a leading و/ف ('' when not applicable). */
-  private readonly conj: string[];
-  /** Word minus و/ف and then ب/ل/ك ('' when not applicable). */
+  /** Word minus a leading و/ف; '' when not applicable; undefined until first asked. */
+  private readonly conj: (string | undefined)[];
+  /** Word minus و/ف and then ب/ل/ك; '' when not applicable. */
   private readonly prep: string[];
   /** Offset where the preposition ends (1 or 2). */
   private readonly prepEnd: Uint8Array;
@@ -71,25 +71,33 @@ export class CliticForms {
   constructor(tokens: readonly { norm: string; kind: string }[]) {
     const n = tokens.length;
     this.norms = new Array<string>(n);
-    this.conj = new Array<string>(n).fill('');
-    this.prep = new Array<string>(n).fill('');
+    for (let i = 0; i < n; i++) this.norms[i] = tokens[i].kind === 'word' ? tokens[i].norm : '';
+    // The stripped forms are computed on demand: most tokens never need them.
+    this.conj = new Array<string | undefined>(n);
+    this.prep = new Array<string>(n);
     this.prepEnd = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const norm = tokens[i].kind === 'word' ? tokens[i].norm : '';
-      this.norms[i] = norm;
-      const c0 = norm[0];
-      if (c0 !== WAW && c0 !== FA && c0 !== 'ب' && c0 !== 'ل' && c0 !== 'ك') continue;
+  }
+
+  /** Fills the stripped forms of token `i`. */
+  private split(i: number): void {
+    const norm = this.norms[i];
+    let conj = '';
+    let prep = '';
+    const c0 = norm[0];
+    if (c0 === WAW || c0 === FA || c0 === 'ب' || c0 === 'ل' || c0 === 'ك') {
       let at = 0;
       if (c0 === WAW || c0 === FA) {
         at = 1;
-        this.conj[i] = norm.slice(1);
+        conj = norm.slice(1);
       }
       const c1 = norm[at];
       if (c1 === 'ب' || c1 === 'ل' || c1 === 'ك') {
-        this.prep[i] = norm.slice(at + 1);
+        prep = norm.slice(at + 1);
         this.prepEnd[i] = at + 1;
       }
     }
+    this.conj[i] = conj;
+    this.prep[i] = prep;
   }
 
   /** {@link lookupClitic} on token `i`. */
@@ -98,7 +106,10 @@ export class CliticForms {
     if (norm === undefined || norm === '') return undefined;
     const direct = map.get(norm);
     if (direct !== undefined) return { value: direct, prefix: 0, form: norm };
-    const conj = this.conj[i];
+    const c0 = norm[0];
+    if (c0 !== WAW && c0 !== FA && c0 !== 'ب' && c0 !== 'ل' && c0 !== 'ك') return undefined;
+    if (this.conj[i] === undefined) this.split(i);
+    const conj = this.conj[i] ?? '';
     if (conj !== '' && conj.length >= minRest) {
       const v = map.get(conj);
       if (v !== undefined) return { value: v, prefix: 1, form: conj };
@@ -118,9 +129,28 @@ export class CliticForms {
 
   /** The word of token `i` without a leading conjunction (when at least `minRest` letters remain). */
   bare(i: number, minRest = 3): string {
-    const conj = this.conj[i];
-    return conj !== '' && conj.length >= minRest ? conj : this.norms[i];
+    const norm = this.norms[i];
+    if (norm[0] !== WAW && norm[0] !== FA) return norm;
+    if (this.conj[i] === undefined) this.split(i);
+    const conj = this.conj[i] ?? '';
+    return conj !== '' && conj.length >= minRest ? conj : norm;
   }
+}
+
+/**
+ * Every form under which {@link lookupClitic} can find one of `keys`: the key with و/ف,
+ * ب/ل/ك and both before it, and لل for a key with the article. A Set of these answers
+ * "could this token match?" with one lookup and no string slicing; callers then do the
+ * real lookup on the few tokens that pass.
+ */
+export function withClitics(keys: Iterable<string>, extraPrefixes: readonly string[] = []): Set<string> {
+  const out = new Set<string>();
+  const prefixes = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك', ...extraPrefixes];
+  for (const k of keys) {
+    for (const p of prefixes) out.add(p + k);
+    if (k.startsWith('ال') && k.length > 2) for (const p of ['ل', 'ول', 'فل']) out.add(p + k.slice(1));
+  }
+  return out;
 }
 
 const formsCache = new WeakMap<object, CliticForms>();

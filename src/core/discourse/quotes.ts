@@ -136,9 +136,13 @@ const MIN_BARE_DIRECT_WORDS = 6;
 /** The kind of cue a word is: a reporting verb, a participle, or neither. */
 export type CueKind = 'verb' | 'participle';
 
+/** Every cue with and without a conjunction: one lookup tells whether a token can be a cue. */
+const ANY_CUE: ReadonlySet<string> = new Set([...VERB_SET, ...PARTICIPLE_SET].flatMap((w) => [w, 'و' + w, 'ف' + w]));
+
 /** {@link cueKind} of token `i`, without allocating. */
 function cueKindAt(forms: CliticForms, i: number): CueKind | undefined {
   const norm = forms.norms[i];
+  if (!ANY_CUE.has(norm)) return undefined;
   const bare = forms.bare(i, 2);
   if (VERB_SET.has(norm) || VERB_SET.has(bare)) return 'verb';
   if (PARTICIPLE_SET.has(norm) || PARTICIPLE_SET.has(bare)) return 'participle';

@@ -75,7 +75,7 @@ export function scanCountryNames(tokens: readonly Token[], lex: LinkingLexicon, 
  */
 export function splitGluedCountries(t: Token, lex: LinkingLexicon): Omit<ScannedMention, 'ts' | 'te'>[] | undefined {
   const n = t.norm;
-  if (n.length < 7 || n.length !== t.text.length || !lex.countryTails.has(n.slice(-3))) return undefined;
+  if (n.length < 7 || n.length !== t.text.length || n.indexOf('و', 3) < 0 || !lex.countryTails.has(n.slice(-3))) return undefined;
   for (let k = n.indexOf('و', 3); k >= 0 && k < n.length - 3; k = n.indexOf('و', k + 1)) {
     const left = lookupClitic(lex.countrySingle, n.slice(0, k));
     const right = lex.countrySingle.get(n.slice(k + 1));

@@ -17,7 +17,7 @@
 import type { AnalyzedDocument, Entity, EntityType, Mention, MentionVia, Role, Token } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { normalize } from '../text/normalize.js';
-import { cliticForms, FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction, words, type CliticForms } from '../discourse/lexical.js';
+import { cliticForms, FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction, withClitics, words, type CliticForms } from '../discourse/lexical.js';
 import { originalPrefixEnd, scanCountryNames, scanKnownPersons, scanNisba, splitGluedCountries, type ScannedMention } from './gazetteer.js';
 import type { LinkingLexicon, TitleTrieNode } from './link-lexicon.js';
 import { COUNTERPARTS, countryNameAt, HEAD_LOOKUP, headClass, matchTitle, nameAfter, nisbaAt, titleAfterName, type TitleMatch } from './titles.js';
@@ -100,7 +100,7 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   // One lookup per token says whether any scan can match there.
   const any = anyWordOf(lex);
   const hot = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (tokens[i].kind === 'word' && (forms.lookup(any, i, 2) !== undefined || COUNTERPARTS.has(forms.bare(i, 4)))) hot[i] = 1;
+  for (let i = 0; i < n; i++) if (tokens[i].kind === 'word' && any.has(tokens[i].norm)) hot[i] = 1;
 
   // 1. NER mentions, sorted into people, countries and the rest.
   const personSpans: WorkMention[] = [];
@@ -297,14 +297,16 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   return out;
 }
 
-const anyWordCache = new WeakMap<LinkingLexicon, Map<string, true>>();
+const anyWordCache = new WeakMap<LinkingLexicon, Set<string>>();
 
-/** The lexicon's first words plus the title heads: what the hot-token filter looks up. */
-function anyWordOf(lex: LinkingLexicon): Map<string, true> {
+/**
+ * The lexicon's first words, the title heads and the counterpart nouns, with every
+ * proclitic they may carry: what the hot-token filter looks up, once per token.
+ */
+function anyWordOf(lex: LinkingLexicon): Set<string> {
   let m = anyWordCache.get(lex);
   if (!m) {
-    m = new Map(lex.anyWord);
-    for (const k of HEAD_LOOKUP.keys()) m.set(k, true);
+    m = withClitics([...lex.anyWord.keys(), ...HEAD_LOOKUP.keys(), ...COUNTERPARTS]);
     anyWordCache.set(lex, m);
   }
   return m;
@@ -388,9 +390,10 @@ function rescanNames(tokens: readonly Token[], people: PersonCluster[], covered:
     bySurname.set(last, list);
   }
   if (bySurname.size === 0) return;
+  const anySurname = withClitics(bySurname.keys());
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || covered[i]) continue;
+    if (t.kind !== 'word' || covered[i] || !anySurname.has(t.norm)) continue;
     const hit = forms.lookup(bySurname, i, 3);
     if (!hit) continue;
     if (headClass(tokens, i, forms) !== undefined || nisbaAt(tokens, i, lex, forms) || countryNameAt(tokens, i, lex, true, forms)) continue;
