@@ -7,6 +7,9 @@ import { Command } from 'commander';
 import { isMarsadError } from '../core/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerEvalNer } from './commands/eval-ner.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
+import { registerWatch } from './commands/watch.js';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
   program.exitOverride();
   registerAnalyze(program);
   registerEvalNer(program);
+  registerIngest(program);
+  registerWatch(program);
+  registerServe(program);
   return program;
 }
 
