@@ -48,6 +48,7 @@ const settings: PipelineSettings = {
   iterations: Number(value('iters', '150')),
   trigrams: !flag('no-trigrams'),
   lightSecondPass: flag('light'),
+  clusterPairs: flag('cluster-pairs'),
 };
 /** Gold mentions by outcome (exact, wrong type, wrong boundary, missed) and spurious predictions, per type. */
 function errorBreakdown(gold: readonly string[][], pred: readonly string[][]): string {

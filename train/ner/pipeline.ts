@@ -21,6 +21,8 @@ export interface PipelineSettings {
   l2: number;
   iterations: number;
   trigrams: boolean;
+  /** Cluster-pair features (this token's and a neighbour's cluster). */
+  clusterPairs?: boolean;
   /** Second pass over document-level features only (cheaper at run time). */
   lightSecondPass?: boolean;
   log?: (msg: string) => void;
@@ -85,7 +87,7 @@ export function trainStages(
   resources: FeatureResources,
   settings: PipelineSettings,
 ): { stages: TrainedStage[]; tags: string[][][] } {
-  const options = { trigrams: settings.trigrams };
+  const options = { trigrams: settings.trigrams, clusterPairs: settings.clusterPairs };
   const enc = encodeAll(resources, train, evaluate, undefined, options);
   const w1 = learn(enc.train, enc.vocab.keys.length, settings);
   const first: TrainedStage = { vocab: enc.vocab, weights: w1 };
