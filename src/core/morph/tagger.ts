@@ -1,0 +1,263 @@
+/**
+ * The UPOS tagger over syntactic words: a greedy left-to-right averaged perceptron
+ * (after Collins 2002 and Honnibal's tagger). Each word's features are split in two:
+ * static features of the word itself (its form, affixes, its place in the fused token,
+ * its frequency in the news), whose scores are cached per word type, and context
+ * features (neighbouring words, the two previous tags), computed per occurrence.
+ */
+import { finish, mixChars, mixInt, mixString, seed } from './hash.js';
+import type { WeightSource } from './table.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** The 17 Universal POS tags. */
+export const UPOS_TAGS = [
+  'ADJ',
+  'ADP',
+  'ADV',
+  'AUX',
+  'CCONJ',
+  'DET',
+  'INTJ',
+  'NOUN',
+  'NUM',
+  'PART',
+  'PRON',
+  'PROPN',
+  'PUNCT',
+  'SCONJ',
+  'SYM',
+  'VERB',
+  'X',
+] as const;
+
+/** A Universal POS tag. */
+export type Upos = (typeof UPOS_TAGS)[number];
+
+/** Number of tags (the width of the tagger's weight rows). */
+export const TAG_COUNT = UPOS_TAGS.length;
+
+/** Where a syntactic word sits in its surface token. */
+export const enum WordRole {
+  /** The whole token. */
+  Alone = 0,
+  /** A proclitic (`و ف ب ك ل س`). */
+  Proclitic = 1,
+  /** The stem of a fused token. */
+  Stem = 2,
+  /** A pronoun enclitic. */
+  Enclitic = 3,
+  /** A part of an irregular analysis (`عن + ما`). */
+  Special = 4,
+}
+
+/** What the tagger sees of a syntactic word. */
+export interface TaggerWord {
+  /** Normalized form of the word. */
+  norm: string;
+  /** The word as written or restored, marks removed (hamza kept: `أن` and `إن` differ). */
+  form: string;
+  role: WordRole;
+  /** Proclitic chain id of the token's split (0 when none or irregular). */
+  chain: number;
+  /** Enclitic id of the token's split (0 when none). */
+  enclitic: number;
+  /** Normalized form of the surface token. */
+  token: string;
+  /** Index of the word inside its token. */
+  index: number;
+}
+
+const T_BIAS = 1;
+const T_WORD = 2;
+const T_WORD_ROLE = 3;
+const T_PREFIX = 4;
+const T_SUFFIX = 5;
+const T_SHAPE = 6;
+const T_TOKEN = 7;
+const T_STRUCT = 8;
+const T_FREQ = 9;
+const T_PREV_TAG = 10;
+const T_PREV2_TAGS = 11;
+const T_PREV_TAG_WORD = 12;
+const T_PREV_WORD = 13;
+const T_NEXT_WORD = 14;
+const T_PREV2_WORD = 15;
+const T_NEXT2_WORD = 16;
+const T_NEXT_SUFFIX = 17;
+const T_PREV_SUFFIX = 18;
+const T_NEXT_PREFIX = 19;
+const T_PREV_TAG_SUFFIX = 20;
+const T_FIRST = 21;
+const T_ARTICLE_FREQ = 22;
+const T_TA_FREQ = 23;
+const T_CLUSTER_FINE = 24;
+const T_CLUSTER_COARSE = 25;
+const T_PREV_CLUSTER = 26;
+const T_NEXT_CLUSTER = 27;
+const T_FORM = 28;
+const T_FORM_FIRST = 29;
+const T_AGREE = 30;
+const T_NEXT_TAG = 31;
+const T_NEXT_TAGS = 32;
+const T_NEXT_TAG_WORD = 33;
+const T_PREV_NEXT_TAG = 34;
+const T_SELF_FIRST_TAG = 35;
+const T_NEXT_TAG_AGREE = 36;
+
+/** Clusters per coarse cluster: fine ids are `coarse * CLUSTER_FANOUT + j`. */
+export const CLUSTER_FANOUT = 16;
+
+/** Coarse shape of a word: digits, Latin letters, Arabic letters, other. */
+function shapeOf(s: string): number {
+  let digits = 0;
+  let latin = 0;
+  let arabic = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    else if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else other++;
+  }
+  return (digits > 0 ? 1 : 0) | (latin > 0 ? 2 : 0) | (arabic > 0 ? 4 : 0) | (other > 0 ? 8 : 0) | (Math.min(s.length, 8) << 4);
+}
+
+/** Upper bound on the number of feature keys per word. */
+export const MAX_WORD_FEATURES = 40;
+
+/** Writes the static feature keys of a word; returns the new end. */
+export function staticWordFeatures(w: TaggerWord, vocab: Vocabulary, out: Uint32Array, at: number, hideIdentity = false): number {
+  let k = at;
+  const s = w.norm;
+  const len = s.length;
+  const role = w.role;
+  out[k++] = finish(seed(T_BIAS));
+  if (!hideIdentity) {
+    out[k++] = finish(mixString(seed(T_WORD), s));
+    out[k++] = finish(mixInt(mixString(seed(T_WORD_ROLE), s), role));
+  }
+  // How the word behaves in the news: nouns and adjectives take the article, feminine forms take ة.
+  const hasArticle = len > 3 && s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644;
+  const articleFreq = hasArticle ? vocab.norm(s, 2, len) : vocab.normWithPrefix('ال', s, 0, len);
+  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_ARTICLE_FREQ), hasArticle ? 1 : 0), Math.round(articleFreq / 2)), role));
+  const endsTa = s.charCodeAt(len - 1) === 0x0629;
+  const taFreq = endsTa ? vocab.norm(s, 0, len - 1) : vocab.normWithPrefix('', s + 'ة', 0, len + 1);
+  out[k++] = finish(mixInt(mixInt(seed(T_TA_FREQ), endsTa ? 1 : 0), Math.round(taFreq / 2)));
+  for (let p = 1; p <= 3 && p < len; p++) out[k++] = finish(mixInt(mixChars(seed(T_PREFIX), s, 0, p), role));
+  for (let p = 1; p <= 4 && p < len; p++) out[k++] = finish(mixInt(mixChars(seed(T_SUFFIX), s, len - p, len), role));
+  out[k++] = finish(mixInt(mixInt(seed(T_SHAPE), shapeOf(s)), role));
+  if (role !== WordRole.Alone && !hideIdentity) out[k++] = finish(mixInt(mixString(seed(T_TOKEN), w.token), w.index));
+  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_STRUCT), role), w.chain), w.enclitic));
+  out[k++] = finish(mixInt(mixInt(seed(T_FREQ), Math.round(vocab.norm(s))), role));
+  if (!hideIdentity && w.form !== s) out[k++] = finish(mixInt(mixString(seed(T_FORM), w.form), role));
+  out[k++] = finish(mixInt(mixChars(seed(T_FORM_FIRST), w.form, 0, Math.min(1, w.form.length)), role));
+  const cluster = vocab.cluster(s);
+  out[k++] = finish(mixInt(mixInt(seed(T_CLUSTER_FINE), cluster + 1), role));
+  out[k++] = finish(mixInt(mixInt(seed(T_CLUSTER_COARSE), cluster < 0 ? 0 : 1 + Math.floor(cluster / CLUSTER_FANOUT)), role));
+  return k;
+}
+
+/** Hash seeds of a word used by its neighbours' context features, computed once per word. */
+export interface WordSeeds {
+  word: number;
+  /** Last two letters. */
+  suffix: number;
+  /** First two letters. */
+  prefix: number;
+  /** Coarse cluster. */
+  cluster: number;
+  /** Definiteness and gender/number ending, for agreement: bit 0 article, bits 1-3 ending class. */
+  agreement: number;
+}
+
+/** Ending class for agreement features: ة, ات, ون/ين, ي (nisba), other. */
+function endingClass(s: string): number {
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (last === 0x0629) return 1;
+  if (n > 3 && last === 0x062a && s.charCodeAt(n - 2) === 0x0627) return 2;
+  if (n > 3 && last === 0x0646 && (s.charCodeAt(n - 2) === 0x0648 || s.charCodeAt(n - 2) === 0x064a)) return 3;
+  if (last === 0x064a) return 4;
+  return 0;
+}
+
+/** Seeds of a word for context features. */
+export function wordSeeds(w: TaggerWord | undefined, vocab?: Vocabulary): WordSeeds {
+  if (!w) return NO_WORD;
+  const s = w.norm;
+  const c = vocab ? vocab.cluster(s) : -1;
+  return {
+    word: mixString(seed(0x77), s),
+    suffix: mixChars(seed(0x78), s, Math.max(0, s.length - 2), s.length),
+    prefix: mixChars(seed(0x79), s, 0, Math.min(2, s.length)),
+    cluster: c < 0 ? 0 : 1 + Math.floor(c / CLUSTER_FANOUT),
+    agreement: (s.length > 3 && s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644 ? 1 : 0) | (endingClass(s) << 1),
+  };
+}
+
+const NO_WORD: WordSeeds = { word: 0x5a17, suffix: 0x5a18, prefix: 0x5a19, cluster: 0xfff, agreement: 0xff };
+
+/**
+ * Writes the context feature keys of word `i`; `prevTag`/`prev2Tag` are tag indexes or
+ * -1 at the start of the sentence. Returns the new end.
+ */
+export function contextWordFeatures(
+  seeds: readonly WordSeeds[],
+  words: readonly TaggerWord[],
+  i: number,
+  prevTag: number,
+  prev2Tag: number,
+  out: Uint32Array,
+  at: number,
+  firstPass?: Int8Array,
+): number {
+  let k = at;
+  const none = NO_WORD;
+  const prev = i > 0 ? seeds[i - 1] : none;
+  const prev2 = i > 1 ? seeds[i - 2] : none;
+  const next = i + 1 < seeds.length ? seeds[i + 1] : none;
+  const next2 = i + 2 < seeds.length ? seeds[i + 2] : none;
+  const self = seeds[i];
+  out[k++] = finish(mixInt(seed(T_PREV_TAG), prevTag + 1));
+  out[k++] = finish(mixInt(mixInt(seed(T_PREV2_TAGS), prevTag + 1), prev2Tag + 1));
+  out[k++] = finish(mixInt(mixInt(seed(T_PREV_TAG_WORD), prevTag + 1), self.word));
+  out[k++] = finish(mixInt(mixInt(seed(T_PREV_TAG_SUFFIX), prevTag + 1), self.suffix));
+  out[k++] = finish(mixInt(seed(T_PREV_WORD), prev.word));
+  out[k++] = finish(mixInt(seed(T_NEXT_WORD), next.word));
+  out[k++] = finish(mixInt(seed(T_PREV2_WORD), prev2.word));
+  out[k++] = finish(mixInt(seed(T_NEXT2_WORD), next2.word));
+  out[k++] = finish(mixInt(seed(T_NEXT_SUFFIX), next.suffix));
+  out[k++] = finish(mixInt(seed(T_PREV_SUFFIX), prev.suffix));
+  out[k++] = finish(mixInt(seed(T_NEXT_PREFIX), next.prefix));
+  if (i === 0) out[k++] = finish(mixInt(seed(T_FIRST), words[i].role));
+  out[k++] = finish(mixInt(mixInt(seed(T_PREV_CLUSTER), prev.cluster), prevTag + 1));
+  out[k++] = finish(mixInt(seed(T_NEXT_CLUSTER), next.cluster));
+  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_AGREE), prev.agreement), self.agreement), prevTag + 1));
+  if (firstPass) {
+    // The first pass's guesses for the words ahead: what a left-to-right pass cannot see.
+    const n = seeds.length;
+    const t1 = i + 1 < n ? firstPass[i + 1] + 1 : 0;
+    const t2 = i + 2 < n ? firstPass[i + 2] + 1 : 0;
+    const t0 = firstPass[i] + 1;
+    out[k++] = finish(mixInt(seed(T_NEXT_TAG), t1));
+    out[k++] = finish(mixInt(mixInt(seed(T_NEXT_TAGS), t1), t2));
+    out[k++] = finish(mixInt(mixInt(seed(T_NEXT_TAG_WORD), t1), self.word));
+    out[k++] = finish(mixInt(mixInt(seed(T_PREV_NEXT_TAG), prevTag + 1), t1));
+    out[k++] = finish(mixInt(mixInt(seed(T_SELF_FIRST_TAG), t0), self.suffix));
+    out[k++] = finish(mixInt(mixInt(seed(T_NEXT_TAG_AGREE), t1), self.agreement * 32 + next.agreement));
+  }
+  return k;
+}
+
+/** Index of the largest of `scores[0…n)`. */
+export function argmax(scores: Float64Array, n: number): number {
+  let best = 0;
+  for (let i = 1; i < n; i++) if (scores[i] > scores[best]) best = i;
+  return best;
+}
+
+/** Adds the rows of `keys[from…to)` into `out` (length {@link TAG_COUNT}). */
+export function addRows(weights: WeightSource, keys: Uint32Array, from: number, to: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) weights.addRow(keys[i], out, 0);
+}
