@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { isMarsadError } from '../core/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerEvalUd } from './commands/eval-ud.js';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   program.name('marsad').description('Marsad (مرصد): Arabic news intelligence').version('0.1.0');
   program.exitOverride();
   registerAnalyze(program);
+  registerEvalUd(program);
   return program;
 }
 

@@ -6,6 +6,7 @@
  */
 import { createAnalyzer } from '../core/analyzer.js';
 import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
+import { createMorphologyStage } from '../core/morph/stage.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
 /** A model-backed stage: the model it needs and how to build the stage from it. */
@@ -15,7 +16,7 @@ interface ModelStageFactory {
 }
 
 /** Model-backed stages, in no particular order (the core sorts them). */
-const MODEL_STAGES: ModelStageFactory[] = [];
+const MODEL_STAGES: ModelStageFactory[] = [{ model: 'morph', build: (m) => createMorphologyStage(m.files) }];
 
 /** Options for {@link loadAnalyzer}. */
 export interface LoadAnalyzerOptions extends PipelineOptions {
