@@ -31,7 +31,7 @@ function table(fig: MorphFigures): string {
     '',
     `- Lemma accuracy on the SIGMORPHON dev subset from gold words (SIGMORPHON 2019 task 2 setting, our UPOS): **${f(sigmorphonDev.lemmaOnGoldWords)}**.`,
     `- Search stemmer vs. the stem of the gold segmentation, PADT dev word tokens: **${f(stemmer.percent)}%** (${n(stemmer.agree)} / ${n(stemmer.total)}; fused tokens ${n(stemmer.fusedAgree)} / ${n(stemmer.fused)}).`,
-    `- Speed, segmentation + POS + lemma, one core: **${n(speed.wordsPerSecond)} tokens/s** with warm caches, ${n(speed.coldWordsPerSecond)} tokens/s on a first pass with empty caches (PADT dev, ${n(speed.tokens)} tokens; wall clock on a shared 2-core machine, so noisy).`,
+    `- Speed, segmentation + POS + lemma + stems, one core, PADT dev (${n(speed.tokens)} surface tokens): **${n(speed.wordsPerSecond)} tokens/s** wall clock with warm caches (${n(speed.cpuWordsPerSecond)} tokens/s in CPU time), ${n(speed.coldWordsPerSecond)} tokens/s on a first pass with empty caches. The machine is a 2-core box shared with other engineers' jobs: wall-clock figures are noisy and low.`,
     `- Model: ${(fig.sizeBytes / 1e6).toFixed(1)} MB on disk; loaded and decoded in ${n(fig.loadMs)} ms.`,
   ].join('\n');
 }

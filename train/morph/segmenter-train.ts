@@ -17,9 +17,23 @@ export interface SegSentence {
   gold: (GoldAnalysis | undefined)[];
 }
 
-/** Prepares sentences: gold analyses, and folds for jackknifing. */
+/**
+ * Prepares sentences: gold analyses, and folds for jackknifing. PADT's "partial word form"
+ * pairs (`للصناعة للصناعة` tagged ADP NOUN, a fused token written twice without its
+ * parts) are left out of training: they would teach the model not to split such tokens.
+ */
 export function prepareSegSentences(sentences: readonly TreebankSentence[], folds: number): SegSentence[] {
-  return sentences.map((s, i) => ({ fold: i % folds, gold: s.tokens.map((t) => goldAnalysis(t)) }));
+  return sentences.map((s, i) => {
+    const gold = s.tokens.map((t) => goldAnalysis(t));
+    s.tokens.forEach((t, j) => {
+      const next = s.tokens[j + 1];
+      if (next && next.form === t.form && t.words.length === 1 && next.words.length === 1 && t.form.length > 2 && t.words[0].upos !== next.words[0].upos) {
+        gold[j] = undefined;
+        gold[j + 1] = undefined;
+      }
+    });
+    return { fold: i % folds, gold };
+  });
 }
 
 /** Deterministic shuffling (mulberry32). */

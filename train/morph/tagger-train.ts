@@ -3,6 +3,7 @@
  */
 import {
   addRows,
+  ambiguityClass,
   argmax,
   contextWordFeatures,
   MAX_WORD_FEATURES,
@@ -38,8 +39,58 @@ export function goldTagSentence(s: TreebankSentence): TagSentence {
   return { words, tags };
 }
 
-/** Tags a sentence greedily with `weights` (and first-pass tags when given). */
-export function tagSentence(s: TagSentence, vocab: Vocabulary, weights: WeightSource, firstPass?: Int8Array): Int8Array {
+/** Tag counts per normalized word. */
+export function tagCounts(data: readonly TagSentence[], keep: (index: number) => boolean): Map<string, Int32Array> {
+  const counts = new Map<string, Int32Array>();
+  data.forEach((s, i) => {
+    if (!keep(i)) return;
+    s.words.forEach((w, j) => {
+      const t = s.tags[j];
+      if (t < 0) return;
+      let c = counts.get(w.norm);
+      if (!c) counts.set(w.norm, (c = new Int32Array(TAG_COUNT)));
+      c[t]++;
+    });
+  });
+  return counts;
+}
+
+/** Dense ids for ambiguity classes, shared by training and the model. */
+export class AmbiguityIds {
+  readonly ids = new Map<string, number>();
+
+  id(counts: Int32Array | undefined): number {
+    if (!counts) return -1;
+    const key = ambiguityClass(counts);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Sets each training word's ambiguity class from the other folds' counts (so that, as at
+ * run time, a word seen once looks unseen), and returns the classes of the whole treebank
+ * by word, for the model.
+ */
+export function assignAmbiguity(data: readonly TagSentence[], folds: number, ids: AmbiguityIds): Map<string, number> {
+  for (let f = 0; f < folds; f++) {
+    const counts = tagCounts(data, (i) => i % folds !== f);
+    data.forEach((s, i) => {
+      if (i % folds !== f) return;
+      for (const w of s.words) w.ambiguity = ids.id(counts.get(w.norm));
+    });
+  }
+  const full = new Map<string, number>();
+  for (const [w, c] of tagCounts(data, () => true)) full.set(w, ids.id(c));
+  return full;
+}
+
+/** Tags a sentence greedily with `weights`. */
+export function tagSentence(s: TagSentence, vocab: Vocabulary, weights: WeightSource): Int8Array {
   const keys = new Uint32Array(MAX_WORD_FEATURES * 2);
   const scores = new Float64Array(TAG_COUNT);
   const seeds = s.words.map((w) => wordSeeds(w, vocab));
@@ -48,7 +99,7 @@ export function tagSentence(s: TagSentence, vocab: Vocabulary, weights: WeightSo
   let prev2 = -1;
   for (let i = 0; i < s.words.length; i++) {
     let n = staticWordFeatures(s.words[i], vocab, keys, 0);
-    n = contextWordFeatures(seeds, s.words, i, prev, prev2, keys, n, firstPass);
+    n = contextWordFeatures(seeds, s.words, i, prev, prev2, keys, n);
     scores.fill(0);
     addRows(weights, keys, 0, n, scores);
     out[i] = argmax(scores, TAG_COUNT);
@@ -58,30 +109,8 @@ export function tagSentence(s: TagSentence, vocab: Vocabulary, weights: WeightSo
   return out;
 }
 
-/**
- * First-pass tags for every training sentence, each predicted by a model that did not
- * see it (k-fold), so that the second pass learns how far to trust them.
- */
-export function jackknifeFirstPass(data: readonly TagSentence[], vocab: Vocabulary, options: { epochs: number; folds: number; log?: (s: string) => void }): Int8Array[] {
-  const out: Int8Array[] = new Array<Int8Array>(data.length);
-  for (let f = 0; f < options.folds; f++) {
-    const train = data.filter((_, i) => i % options.folds !== f);
-    const w = trainTagger(train, vocab, { epochs: options.epochs }).averaged();
-    data.forEach((s, i) => {
-      if (i % options.folds === f) out[i] = tagSentence(s, vocab, w);
-    });
-    options.log?.(`tagger first pass: fold ${f + 1}/${options.folds} done`);
-  }
-  return out;
-}
-
-/** Trains the tagger (the second pass when `firstPass` tags are given). */
-export function trainTagger(
-  data: readonly TagSentence[],
-  vocab: Vocabulary,
-  options: { epochs: number; log?: (s: string) => void },
-  firstPass?: readonly Int8Array[],
-): TrainableTable {
+/** Trains the tagger. */
+export function trainTagger(data: readonly TagSentence[], vocab: Vocabulary, options: { epochs: number; log?: (s: string) => void }): TrainableTable {
   const weights = new TrainableTable(TAG_COUNT, 1 << 18);
   // Words seen once are shown half the time without their identity, so that the model
   // learns how to tag words it has never seen from their shape and the news.
@@ -100,14 +129,13 @@ export function trainTagger(
     let total = 0;
     for (const index of shuffled(order, 31 + epoch)) {
       const s = data[index];
-      const fp = firstPass?.[index];
       const seeds = s.words.map((w) => wordSeeds(w, vocab));
       let prev = -1;
       let prev2 = -1;
       for (let i = 0; i < s.words.length; i++) {
         const hide = (seen.get(s.words[i].norm) ?? 0) <= 1 && coin();
         let n = staticWordFeatures(s.words[i], vocab, keys, 0, hide);
-        n = contextWordFeatures(seeds, s.words, i, prev, prev2, keys, n, fp);
+        n = contextWordFeatures(seeds, s.words, i, prev, prev2, keys, n);
         scores.fill(0);
         addRows(weights, keys, 0, n, scores);
         const pred = argmax(scores, TAG_COUNT);

@@ -8,13 +8,13 @@
  * per occurrence. The caches are bounded and simply cleared when full.
  */
 import { MarsadError } from '../errors.js';
-import { normalize, normalizeWithMap } from '../text/normalize.js';
+import { normalize } from '../text/normalize.js';
 import { ENCLITICS, PROCLITIC_CHAINS, rawStem } from './clitics.js';
 import { dediacritize } from './eval.js';
 import { goldTaggerWords } from './gold.js';
 import { HashedLexicon } from './lexicon.js';
 import { Lemmatizer, parseScript, ScriptIndex, type LemmaResult } from './lemmatizer.js';
-import { CLEAN_OPTIONS } from './orthography.js';
+import { cleanWithMap } from './orthography.js';
 import { StemRestorer } from './restore.js';
 import {
   CandidateScorer,
@@ -78,8 +78,6 @@ export interface MorphModelParts {
   lexicon: HashedLexicon;
   restorer: StemRestorer;
   tagger: FeatureTable;
-  /** Second-pass tagger (sees the first pass's guesses for the words ahead); optional. */
-  tagger2: FeatureTable | undefined;
   lemmatizer: Lemmatizer;
   /** Version string of the model, for the record. */
   version: string;
@@ -104,7 +102,6 @@ export const MORPH_FILES = {
   segLexicon: 'seglex.bin',
   restore: 'restore.bin',
   tagger: 'tagger.bin',
-  tagger2: 'tagger2.bin',
   lemma: 'lemma.bin',
 } as const;
 
@@ -141,14 +138,12 @@ export function decodeMorphModel(files: ReadonlyMap<string, Uint8Array>): MorphM
     vocab,
     dediacritize,
   );
-  const t2 = files.get(MORPH_FILES.tagger2);
   return {
     vocab,
     segmenter: FeatureTable.deserialize(need(files, MORPH_FILES.segmenter), MORPH_FILES.segmenter),
     lexicon,
     restorer,
     tagger: FeatureTable.deserialize(need(files, MORPH_FILES.tagger), MORPH_FILES.tagger),
-    tagger2: t2 ? FeatureTable.deserialize(t2, MORPH_FILES.tagger2) : undefined,
     lemmatizer,
     version: lex.version,
   };
@@ -167,10 +162,14 @@ interface WordTemplate extends TaggerWord {
   ambiguousRaw: string | undefined;
   /** For such a stem: whether an enclitic follows. */
   hasEnclitic: boolean;
-  static1: Float64Array | undefined;
-  static2: Float64Array | undefined;
+  /** Offset of the static part of the tag scores in the analyzer's score arena, or -1. */
+  tagAt: number;
   seeds: WordSeeds | undefined;
-  lemmas: (LemmaResult | undefined)[] | undefined;
+  /** Lemmas for the first two tags the word got (a third tag is recomputed each time). */
+  lemmaTag: number;
+  lemma: LemmaResult | undefined;
+  lemmaTag2: number;
+  lemma2: LemmaResult | undefined;
   /** Search key of the word, when it heads its token. */
   stem: string | undefined;
 }
@@ -182,16 +181,25 @@ interface TokenType {
   norm: string;
   /** Original offset of each clean index (length clean.length + 1), or undefined when identity. */
   toOriginal: Int32Array | undefined;
-  candidates: Candidate[];
-  staticScores: Float64Array;
-  /** Words of each candidate, built on first use. */
+  /** The candidates worth scoring in context (best by static score), and those scores. */
+  shortlist: Candidate[];
+  shortScores: number[];
+  /** Words of each shortlisted candidate, built on first use. */
   words: (WordTemplate[] | undefined)[];
+  /** Words of the unsplit reading, for tokens that must not be split. */
+  alone: WordTemplate[] | undefined;
   /** Context seeds of this form as a neighbour of another token. */
   asPrevious: number;
   asNext: number;
 }
 
 const CACHE_LIMIT = 200_000;
+/**
+ * How many candidates (best by static score) are scored with context features. Context
+ * only reorders close candidates: on PADT dev, the best two give exactly the same
+ * segmentation as all of them.
+ */
+const SHORTLIST = 2;
 const UNSPLIT: Candidate = { split: { chain: 0, enclitic: 0, stemStart: 0, stemEnd: 0 }, special: undefined, label: 0 };
 
 /** Options for {@link MorphAnalyzer.analyzeSentence}. */
@@ -200,8 +208,42 @@ export interface AnalyzeSentenceOptions {
   splittable?: (i: number) => boolean;
 }
 
-function template(base: Omit<WordTemplate, 'static1' | 'static2' | 'seeds' | 'lemmas' | 'ambiguousRaw' | 'hasEnclitic' | 'stem'>): WordTemplate {
-  return { ...base, ambiguousRaw: undefined, hasEnclitic: false, static1: undefined, static2: undefined, seeds: undefined, lemmas: undefined, stem: undefined };
+type Cached = 'tagAt' | 'seeds' | 'lemmaTag' | 'lemma' | 'lemmaTag2' | 'lemma2' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
+
+const EMPTY_CACHE: Pick<WordTemplate, Cached> = {
+  ambiguousRaw: undefined,
+  hasEnclitic: false,
+  tagAt: -1,
+  seeds: undefined,
+  lemmaTag: -1,
+  lemma: undefined,
+  lemmaTag2: -1,
+  lemma2: undefined,
+  stem: undefined,
+};
+
+function template(base: Omit<WordTemplate, Cached>): WordTemplate {
+  // Spelled out rather than spread: this runs for every new word form.
+  return {
+    norm: base.norm,
+    form: base.form,
+    role: base.role,
+    chain: base.chain,
+    enclitic: base.enclitic,
+    index: base.index,
+    token: base.token,
+    start: base.start,
+    end: base.end,
+    ambiguousRaw: undefined,
+    hasEnclitic: false,
+    tagAt: -1,
+    seeds: undefined,
+    lemmaTag: -1,
+    lemma: undefined,
+    lemmaTag2: -1,
+    lemma2: undefined,
+    stem: undefined,
+  };
 }
 
 const START_SEED = asPreviousSeed(undefined);
@@ -216,7 +258,9 @@ export class MorphAnalyzer {
   private readonly keys = new Uint32Array(MAX_WORD_FEATURES * 2);
   private readonly ctxKeys = new Uint32Array(16);
   private readonly scores = new Float64Array(TAG_COUNT);
-  private readonly unsplitIndex = new WeakMap<TokenType, number>();
+  /** Static tag scores of every cached word, TAG_COUNT apiece. */
+  private arena = new Float32Array(TAG_COUNT * 4096);
+  private arenaUsed = 0;
 
   constructor(parts: MorphModelParts) {
     this.parts = parts;
@@ -230,14 +274,11 @@ export class MorphAnalyzer {
   private tokenType(text: string): TokenType {
     let t = this.types.get(text);
     if (t) return t;
-    if (this.types.size >= CACHE_LIMIT) {
-      this.types.clear();
-      this.restored.clear();
-    }
-    const view = normalizeWithMap(text, CLEAN_OPTIONS);
-    let clean = view.text;
+    if (this.types.size >= CACHE_LIMIT) this.clearCaches();
+    const view = cleanWithMap(text);
+    let clean = view.clean;
     let norm = normalize(clean);
-    let toOriginal: Int32Array | undefined = clean.length === text.length ? undefined : view.toOriginal;
+    let toOriginal = view.toOriginal;
     if (norm.length !== clean.length || clean.length === 0) {
       // Odd characters whose normalization changes length: analyze the token whole.
       clean = clean.length === 0 ? text : clean;
@@ -246,22 +287,25 @@ export class MorphAnalyzer {
     }
     const { vocab, lexicon, segmenter } = this.parts;
     const candidates = listCandidates(norm, lexicon);
-    const staticScores = new Float64Array(candidates.length);
     const keys = this.scorer.keys;
+    const scored: [Candidate, number][] = [];
     for (let i = 0; i < candidates.length && i < 64; i++) {
       const n = staticFeatures(norm, candidates[i], vocab, lexicon, keys, 0);
       let s = 0;
       for (let k = 0; k < n; k++) s += segmenter.weight(keys[k], 0);
-      staticScores[i] = s;
+      scored.push([candidates[i], s]);
     }
+    scored.sort((a, b) => b[1] - a[1]);
+    const kept = scored.slice(0, SHORTLIST);
     t = {
       text,
       clean,
       norm,
       toOriginal,
-      candidates,
-      staticScores,
-      words: new Array<WordTemplate[] | undefined>(candidates.length),
+      shortlist: kept.map((c) => c[0]),
+      shortScores: kept.map((c) => c[1]),
+      words: new Array<WordTemplate[] | undefined>(kept.length),
+      alone: undefined,
       asPrevious: asPreviousSeed(norm),
       asNext: asNextSeed(norm),
     };
@@ -271,16 +315,23 @@ export class MorphAnalyzer {
 
   private readonly ctx: ContextSeeds = { prev: 0, next: 0 };
 
+  /** Drops every cached form (when the caches reach {@link CACHE_LIMIT}). */
+  private clearCaches(): void {
+    this.types.clear();
+    this.restored.clear();
+    this.arenaUsed = 0;
+  }
+
   private choose(type: TokenType, ctx: ContextSeeds): number {
-    const { candidates, staticScores } = type;
-    if (candidates.length === 1) return 0;
+    const { shortlist, shortScores } = type;
+    if (shortlist.length === 1) return 0;
     const seg = this.parts.segmenter;
     const keys = this.ctxKeys;
     let best = 0;
     let bestScore = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < candidates.length && i < 64; i++) {
-      const n = contextFeatures(candidates[i], ctx, keys, 0);
-      let s = staticScores[i];
+    for (let i = 0; i < shortlist.length; i++) {
+      const n = contextFeatures(shortlist[i], ctx, keys, 0);
+      let s = shortScores[i];
       for (let k = 0; k < n; k++) s += seg.weight(keys[k], 0);
       if (s > bestScore) {
         bestScore = s;
@@ -294,11 +345,11 @@ export class MorphAnalyzer {
     return type.toOriginal ? type.toOriginal[i] : Math.min(i, type.text.length);
   }
 
-  /** The words of candidate `c` of a token form, built once. */
+  /** The words of shortlisted candidate `c` of a token form (-1: the unsplit reading), built once. */
   private templates(type: TokenType, c: number): WordTemplate[] {
-    const cached = type.words[c];
+    const cached = c < 0 ? type.alone : type.words[c];
     if (cached) return cached;
-    const cand = c < 0 ? UNSPLIT : type.candidates[c];
+    const cand = c < 0 ? UNSPLIT : type.shortlist[c];
     const { clean, norm, text } = type;
     let words: WordTemplate[];
     if (cand.split === undefined) {
@@ -349,7 +400,8 @@ export class MorphAnalyzer {
         words.push(template({ norm: e, form: e, role: WordRole.Enclitic, chain: split.chain, enclitic: split.enclitic, index: index++, token: norm, start: this.orig(type, split.stemEnd), end: text.length }));
       }
     }
-    type.words[c] = words;
+    if (c < 0) type.alone = words;
+    else type.words[c] = words;
     return words;
   }
 
@@ -360,7 +412,7 @@ export class MorphAnalyzer {
     const key = `${w.token}\u0001${w.index}\u0001${form}`;
     let t = this.restored.get(key);
     if (!t) {
-      t = { ...w, form, norm: normalize(form), ambiguousRaw: undefined, static1: undefined, static2: undefined, seeds: undefined, lemmas: undefined, stem: undefined };
+      t = { ...w, ...EMPTY_CACHE, form, norm: normalize(form) };
       this.restored.set(key, t);
     }
     return t;
@@ -378,10 +430,10 @@ export class MorphAnalyzer {
       const next = i + 1 < n ? types[i + 1].norm : undefined;
       let words: WordTemplate[];
       if (options.splittable && !options.splittable(i)) {
-        words = this.unsplit(type);
+        words = this.templates(type, -1);
       } else {
         let c = 0;
-        if (type.candidates.length > 1) {
+        if (type.shortlist.length > 1) {
           this.ctx.prev = i > 0 ? types[i - 1].asPrevious : START_SEED;
           this.ctx.next = i + 1 < n ? types[i + 1].asNext : END_SEED;
           c = this.choose(type, this.ctx);
@@ -399,16 +451,9 @@ export class MorphAnalyzer {
     return out;
   }
 
-  private unsplit(type: TokenType): WordTemplate[] {
-    let c = this.unsplitIndex.get(type);
-    if (c === undefined) {
-      c = type.candidates.findIndex((k) => k.label === 0);
-      this.unsplitIndex.set(type, c);
-    }
-    return this.templates(type, c);
-  }
-
-  private tagPass(words: readonly WordTemplate[], seeds: readonly WordSeeds[], weights: FeatureTable, pass: 1 | 2, firstPass: Int8Array | undefined): Int8Array {
+  /** Greedy left-to-right tagging; the static part of each word's scores is cached on its template. */
+  private tag(words: readonly WordTemplate[], seeds: readonly WordSeeds[]): Int8Array {
+    const weights = this.parts.tagger;
     const tags = new Int8Array(words.length);
     const scores = this.scores;
     const keys = this.keys;
@@ -417,16 +462,16 @@ export class MorphAnalyzer {
     let prev2 = -1;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      let st = pass === 1 ? w.static1 : w.static2;
-      if (st === undefined) {
-        st = new Float64Array(TAG_COUNT);
+      if (w.tagAt < 0) {
+        scores.fill(0);
         const n = staticWordFeatures(w, vocab, keys, 0);
-        for (let k = 0; k < n; k++) weights.addRow(keys[k], st, 0);
-        if (pass === 1) w.static1 = st;
-        else w.static2 = st;
+        for (let k = 0; k < n; k++) weights.addRow(keys[k], scores, 0);
+        w.tagAt = this.store(scores);
+      } else {
+        const arena = this.arena;
+        for (let t = 0, at = w.tagAt; t < TAG_COUNT; t++) scores[t] = arena[at + t];
       }
-      scores.set(st);
-      const n = contextWordFeatures(seeds, words, i, prev, prev2, keys, 0, firstPass);
+      const n = contextWordFeatures(seeds, words, i, prev, prev2, keys, 0);
       for (let k = 0; k < n; k++) weights.addRow(keys[k], scores, 0);
       const t = argmax(scores, TAG_COUNT);
       tags[i] = t;
@@ -436,18 +481,31 @@ export class MorphAnalyzer {
     return tags;
   }
 
-  private lemmaOf(w: WordTemplate, tag: number): LemmaResult {
-    let lemmas = w.lemmas;
-    if (lemmas === undefined) {
-      lemmas = new Array<LemmaResult | undefined>(TAG_COUNT);
-      w.lemmas = lemmas;
+  /** Keeps a word's static tag scores in the arena; returns their offset. */
+  private store(scores: Float64Array): number {
+    if (this.arenaUsed + TAG_COUNT > this.arena.length) {
+      const bigger = new Float32Array(this.arena.length * 2);
+      bigger.set(this.arena);
+      this.arena = bigger;
     }
-    let r = lemmas[tag];
-    if (r) return r;
+    const at = this.arenaUsed;
+    for (let t = 0; t < TAG_COUNT; t++) this.arena[at + t] = scores[t];
+    this.arenaUsed += TAG_COUNT;
+    return at;
+  }
+
+  private lemmaOf(w: WordTemplate, tag: number): LemmaResult {
+    if (w.lemmaTag === tag && w.lemma) return w.lemma;
+    if (w.lemmaTag2 === tag && w.lemma2) return w.lemma2;
     const pos = UPOS_TAGS[tag];
-    if (pos === 'PUNCT' || pos === 'NUM' || pos === 'SYM') r = { lemma: w.form, vocalized: undefined };
-    else r = this.parts.lemmatizer.lemmatize(w.form, w.norm, pos, tag);
-    lemmas[tag] = r;
+    const r = pos === 'PUNCT' || pos === 'NUM' || pos === 'SYM' ? { lemma: w.form, vocalized: undefined } : this.parts.lemmatizer.lemmatize(w.form, w.norm, pos, tag);
+    if (w.lemmaTag < 0) {
+      w.lemmaTag = tag;
+      w.lemma = r;
+    } else if (w.lemmaTag2 < 0) {
+      w.lemmaTag2 = tag;
+      w.lemma2 = r;
+    }
     return r;
   }
 
@@ -467,8 +525,7 @@ export class MorphAnalyzer {
       if (w.seeds === undefined) w.seeds = wordSeeds(w, vocab);
       seeds[i] = w.seeds;
     }
-    let tags = this.tagPass(words, seeds, this.parts.tagger, 1, undefined);
-    if (this.parts.tagger2) tags = this.tagPass(words, seeds, this.parts.tagger2, 2, tags);
+    const tags = this.tag(words, seeds);
     const out: MorphToken[] = new Array<MorphToken>(byToken.length);
     let w = 0;
     for (let t = 0; t < byToken.length; t++) {

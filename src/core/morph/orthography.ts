@@ -9,7 +9,8 @@
  * recover how many parts follow a fused token in the reduced PADT format, and align the
  * words of a CoNLL-U sentence to its raw text.
  */
-import { normalize, type NormalizeOptions } from '../text/normalize.js';
+import { CharClass, charClassTable } from '../text/chars.js';
+import { normalize, normalizeWithMap, type NormalizeOptions } from '../text/normalize.js';
 
 /**
  * Options for {@link cleanForm}: removes what carries no letter (diacritics, tatweel,
@@ -35,6 +36,24 @@ export const CLEAN_OPTIONS: NormalizeOptions = {
 /** The written form without marks or tatweel: `وَبِالعِـرَاقِ` → `وبالعراق`, `أَعلن` → `أعلن`. */
 export function cleanForm(s: string): string {
   return normalize(s, CLEAN_OPTIONS);
+}
+
+/**
+ * The clean form of a token with a map back to its original offsets (undefined when the
+ * two coincide, as for most tokens: then no copy is made).
+ */
+export function cleanWithMap(text: string): { clean: string; toOriginal: Int32Array | undefined } {
+  const classes = charClassTable();
+  for (let i = 0; i < text.length; i++) {
+    const cu = text.charCodeAt(i);
+    const cls = classes[cu];
+    // Anything a clean form changes: marks, tatweel, format controls, non-ASCII digits, presentation forms, surrogates.
+    if ((cls & (CharClass.Mark | CharClass.Format)) !== 0 || cu === 0x0640 || ((cls & CharClass.Digit) !== 0 && cu > 0x7f) || cu >= 0xd800) {
+      const view = normalizeWithMap(text, CLEAN_OPTIONS);
+      return { clean: view.text, toOriginal: view.text.length === text.length ? undefined : view.toOriginal };
+    }
+  }
+  return { clean: text, toOriginal: undefined };
 }
 
 /** Letters that PADT may write differently from the surface: alef and hamza forms, alef maqsura. */

@@ -76,6 +76,10 @@ const T_NEXT = 15;
 const T_STEM_FIRST2 = 16;
 const T_STEM_LAST2 = 17;
 const T_WORD_LEN = 18;
+const T_RESTORED_FREQ = 19;
+
+/** What a suffix may hide at the end of a stem, and what PADT writes instead: ت→ة, ا→ى, و→وا, ئ/ؤ→ء. */
+const HIDDEN_ENDINGS: Record<number, string> = { 0x062a: 'ة', 0x0627: 'ى', 0x0648: 'وا', 0x0626: 'ء', 0x0624: 'ء' };
 
 function bucket(x: number): number {
   return x <= 0 ? 0 : x < 1 ? 1 : x < 2 ? 2 : x < 4 ? 3 : x < 8 ? 4 : x < 16 ? 5 : x < 64 ? 6 : 7;
@@ -133,7 +137,20 @@ export function staticFeatures(norm: string, cand: Candidate, vocab: Vocabulary,
   out[k++] = finish(mixInt(mixInt(seed(T_STEM_FREQ_ENC), stemFreq + 1), encClass));
   const diff = Math.max(-8, Math.min(8, stemFreq - tokenFreq));
   out[k++] = finish(mixInt(mixInt(seed(T_FREQ_DIFF), diff + 8), label));
+  // Backed-off versions shared by every split of the same kind, for rare clitics (ي, ني, نا).
+  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_FREQ_DIFF), diff + 8), kind), 0xbac));
   out[k++] = finish(mixInt(mixInt(mixInt(seed(T_FREQ_PAIR), Math.min(stemFreq + 1, 20)), Math.min(tokenFreq, 20)), kind));
+  if (enc !== 0 && stemLen >= 2) {
+    // The stem as PADT would spell it before the suffix (خبرتي → خبرة + ي) may be far more common than as written.
+    const hidden = HIDDEN_ENDINGS[norm.charCodeAt(s1 - 1)];
+    if (hidden !== undefined) {
+      const last = hidden === 'وا' ? s1 : s1 - 1;
+      const restoredFreq = Math.round(vocab.normWithPrefix(ARTICLE_PREFIX[article], norm, s0, last, hidden === 'وا' ? 'ا' : hidden));
+      const restoredDiff = Math.max(-8, Math.min(8, restoredFreq - tokenFreq)) + 8;
+      out[k++] = finish(mixInt(mixInt(mixInt(seed(T_RESTORED_FREQ), Math.min(restoredFreq, 20)), restoredDiff), encClass));
+      out[k++] = finish(mixInt(mixInt(seed(T_RESTORED_FREQ), restoredDiff), kind));
+    }
+  }
   out[k++] = finish(mixInt(mixInt(seed(T_LEX), lexFeature), label === 0 ? 2 : 3));
   return k;
 }

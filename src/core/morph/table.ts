@@ -95,6 +95,25 @@ export class FeatureTable implements WeightSource {
     return at < 0 ? 0 : this.cells[at + col] * this.scale;
   }
 
+  /** A copy without the rows whose weights are all below `minAbs` in magnitude (smaller and faster, nearly as accurate). */
+  pruned(minAbs: number): FeatureTable {
+    const keys: number[] = [];
+    const rows: number[] = [];
+    const half = this.stride >> 1;
+    const limit = minAbs / this.scale;
+    for (let slot = 0; slot <= this.mask; slot++) {
+      const key = this.keys[slot * half];
+      if (key === 0) continue;
+      const at = slot * this.stride + 2;
+      let keep = false;
+      for (let c = 0; c < this.width; c++) if (Math.abs(this.cells[at + c]) >= limit) keep = true;
+      if (!keep) continue;
+      keys.push(key);
+      for (let c = 0; c < this.width; c++) rows.push(this.cells[at + c] * this.scale);
+    }
+    return FeatureTable.build(this.width, keys, rows, this.scale);
+  }
+
   /** Serializes the table: header, keys, 16-bit weights with one scale. */
   serialize(): Uint8Array {
     const n = this.size;

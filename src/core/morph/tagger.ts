@@ -65,6 +65,28 @@ export interface TaggerWord {
   token: string;
   /** Index of the word inside its token. */
   index: number;
+  /**
+   * Ambiguity class of the word in the treebank (see `ambiguityClass`), when the caller
+   * knows it (training uses held-out counts); otherwise it is read from the vocabulary.
+   */
+  ambiguity?: number;
+}
+
+/** Number of ambiguity classes a model may use (ids are dense, below this). */
+export const MAX_AMBIGUITY_CLASSES = 30000;
+
+/**
+ * The ambiguity class of a word from its tag counts: which tags it took (at least 5% of
+ * its uses) and a frequency band. Returned as a string; models map it to a dense id.
+ */
+export function ambiguityClass(counts: ArrayLike<number>): string {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  if (total === 0) return '';
+  const tags: number[] = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i] > 0 && counts[i] >= 0.05 * total) tags.push(i);
+  const band = total < 2 ? 0 : total < 5 ? 1 : total < 20 ? 2 : 3;
+  return `${tags.join(',')}/${band}`;
 }
 
 const T_BIAS = 1;
@@ -97,12 +119,28 @@ const T_NEXT_CLUSTER = 27;
 const T_FORM = 28;
 const T_FORM_FIRST = 29;
 const T_AGREE = 30;
-const T_NEXT_TAG = 31;
-const T_NEXT_TAGS = 32;
-const T_NEXT_TAG_WORD = 33;
-const T_PREV_NEXT_TAG = 34;
-const T_SELF_FIRST_TAG = 35;
-const T_NEXT_TAG_AGREE = 36;
+const T_PATTERN = 37;
+const T_AMB = 39;
+const T_AMB_PREV_TAG = 40;
+const T_AMB_NEXT = 41;
+const T_AMB_PREV = 42;
+
+const T_TRIGRAM = 38;
+
+/** Letters kept in a word's pattern: affix and weak letters; the others (root letters, mostly) become C. */
+const PATTERN_LETTERS = new Set([...'اويتمنسةىءأإآؤئ'].map((c) => c.charCodeAt(0)));
+
+/** Hash of a word's pattern: `استقبال` → `استCCاC`, `مفاوضات` → `مCاوCات`, with a leading article kept. */
+function patternHash(s: string): number {
+  let h = seed(T_PATTERN);
+  const from = s.length > 3 && s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644 ? 2 : 0;
+  if (from === 2) h = Math.imul(h ^ 0x4c, 0x01000193);
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h = Math.imul(h ^ (PATTERN_LETTERS.has(c) ? c : 0x43), 0x01000193);
+  }
+  return finish(h);
+}
 
 /** Clusters per coarse cluster: fine ids are `coarse * CLUSTER_FANOUT + j`. */
 export const CLUSTER_FANOUT = 16;
@@ -124,7 +162,7 @@ function shapeOf(s: string): number {
 }
 
 /** Upper bound on the number of feature keys per word. */
-export const MAX_WORD_FEATURES = 40;
+export const MAX_WORD_FEATURES = 48;
 
 /** Writes the static feature keys of a word; returns the new end. */
 export function staticWordFeatures(w: TaggerWord, vocab: Vocabulary, out: Uint32Array, at: number, hideIdentity = false): number {
@@ -147,6 +185,11 @@ export function staticWordFeatures(w: TaggerWord, vocab: Vocabulary, out: Uint32
   for (let p = 1; p <= 3 && p < len; p++) out[k++] = finish(mixInt(mixChars(seed(T_PREFIX), s, 0, p), role));
   for (let p = 1; p <= 4 && p < len; p++) out[k++] = finish(mixInt(mixChars(seed(T_SUFFIX), s, len - p, len), role));
   out[k++] = finish(mixInt(mixInt(seed(T_SHAPE), shapeOf(s)), role));
+  out[k++] = finish(mixInt(patternHash(s), role));
+  const amb = w.ambiguity ?? vocab.ambiguity(s);
+  out[k++] = finish(mixInt(mixInt(seed(T_AMB), amb + 1), role));
+  // Letter trigrams inside the word: foreign names and Arabic patterns differ there.
+  for (let i = 1; i + 3 < len && i <= 6; i++) out[k++] = finish(mixChars(seed(T_TRIGRAM), s, i, i + 3));
   if (role !== WordRole.Alone && !hideIdentity) out[k++] = finish(mixInt(mixString(seed(T_TOKEN), w.token), w.index));
   out[k++] = finish(mixInt(mixInt(mixInt(seed(T_STRUCT), role), w.chain), w.enclitic));
   out[k++] = finish(mixInt(mixInt(seed(T_FREQ), Math.round(vocab.norm(s))), role));
@@ -169,6 +212,8 @@ export interface WordSeeds {
   cluster: number;
   /** Definiteness and gender/number ending, for agreement: bit 0 article, bits 1-3 ending class. */
   agreement: number;
+  /** Ambiguity class id + 1 (0: unknown). */
+  ambiguity: number;
 }
 
 /** Ending class for agreement features: ة, ات, ون/ين, ي (nisba), other. */
@@ -193,10 +238,11 @@ export function wordSeeds(w: TaggerWord | undefined, vocab?: Vocabulary): WordSe
     prefix: mixChars(seed(0x79), s, 0, Math.min(2, s.length)),
     cluster: c < 0 ? 0 : 1 + Math.floor(c / CLUSTER_FANOUT),
     agreement: (s.length > 3 && s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644 ? 1 : 0) | (endingClass(s) << 1),
+    ambiguity: 1 + (w.ambiguity ?? (vocab ? vocab.ambiguity(s) : -1)),
   };
 }
 
-const NO_WORD: WordSeeds = { word: 0x5a17, suffix: 0x5a18, prefix: 0x5a19, cluster: 0xfff, agreement: 0xff };
+const NO_WORD: WordSeeds = { word: 0x5a17, suffix: 0x5a18, prefix: 0x5a19, cluster: 0xfff, agreement: 0xff, ambiguity: 0xffff };
 
 /**
  * Writes the context feature keys of word `i`; `prevTag`/`prev2Tag` are tag indexes or
@@ -210,7 +256,6 @@ export function contextWordFeatures(
   prev2Tag: number,
   out: Uint32Array,
   at: number,
-  firstPass?: Int8Array,
 ): number {
   let k = at;
   const none = NO_WORD;
@@ -234,19 +279,9 @@ export function contextWordFeatures(
   out[k++] = finish(mixInt(mixInt(seed(T_PREV_CLUSTER), prev.cluster), prevTag + 1));
   out[k++] = finish(mixInt(seed(T_NEXT_CLUSTER), next.cluster));
   out[k++] = finish(mixInt(mixInt(mixInt(seed(T_AGREE), prev.agreement), self.agreement), prevTag + 1));
-  if (firstPass) {
-    // The first pass's guesses for the words ahead: what a left-to-right pass cannot see.
-    const n = seeds.length;
-    const t1 = i + 1 < n ? firstPass[i + 1] + 1 : 0;
-    const t2 = i + 2 < n ? firstPass[i + 2] + 1 : 0;
-    const t0 = firstPass[i] + 1;
-    out[k++] = finish(mixInt(seed(T_NEXT_TAG), t1));
-    out[k++] = finish(mixInt(mixInt(seed(T_NEXT_TAGS), t1), t2));
-    out[k++] = finish(mixInt(mixInt(seed(T_NEXT_TAG_WORD), t1), self.word));
-    out[k++] = finish(mixInt(mixInt(seed(T_PREV_NEXT_TAG), prevTag + 1), t1));
-    out[k++] = finish(mixInt(mixInt(seed(T_SELF_FIRST_TAG), t0), self.suffix));
-    out[k++] = finish(mixInt(mixInt(seed(T_NEXT_TAG_AGREE), t1), self.agreement * 32 + next.agreement));
-  }
+  out[k++] = finish(mixInt(mixInt(seed(T_AMB_PREV_TAG), self.ambiguity), prevTag + 1));
+  out[k++] = finish(mixInt(mixInt(seed(T_AMB_NEXT), self.ambiguity), next.ambiguity));
+  out[k++] = finish(mixInt(mixInt(seed(T_AMB_PREV), self.ambiguity), prev.ambiguity));
   return k;
 }
 

@@ -110,6 +110,11 @@ describe('parseConllu', () => {
     expect(tb.hasUpos).toBe(false);
   });
 
+  it('keeps numbers glued to a clitic as tokens of their own, as PADT does (و6 → و, 6)', () => {
+    const glued = ['# text = فاز 6-3 و6-4', '1\tفاز\t_\t_\t_\t_\t_\t_\t_\t_', '2\t6\t_\t_\t_\t_\t_\t_\t_\t_', '3\t-\t_\t_\t_\t_\t_\t_\t_\t_', '4\t3\t_\t_\t_\t_\t_\t_\t_\t_', '5\tو\t_\t_\t_\t_\t_\t_\t_\t_', '6\t6\t_\t_\t_\t_\t_\t_\t_\t_', '7\t-\t_\t_\t_\t_\t_\t_\t_\t_', '8\t4\t_\t_\t_\t_\t_\t_\t_\t_', ''].join('\n');
+    expect(parseConllu(glued).sentences[0].tokens.map((t) => t.form)).toEqual(['فاز', '6', '-', '3', 'و', '6', '-', '4']);
+  });
+
   it('is chosen by parseTreebank for 10-column input, the PADT reader otherwise', () => {
     expect(parseTreebank(conllu).hasLemmas).toBe(true);
     expect(parseTreebank(PADT).stats.sentences).toBe(3);

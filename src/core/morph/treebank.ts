@@ -147,7 +147,8 @@ export function parsePadtTxt(content: string): Treebank {
   return { sentences, stats, hasLemmas: false, hasUpos: true };
 }
 
-const PUNCT_OR_SYMBOL = /^[\p{P}\p{S}]+$/u;
+/** Words that stand as tokens of their own even when glued to a neighbour: punctuation, symbols and numbers (PADT writes `و6` as the tokens `و` and `6`). */
+const STANDALONE = /^[\p{P}\p{S}]+$|\p{N}/u;
 
 interface ConlluWordLine {
   id: number;
@@ -161,7 +162,8 @@ interface ConlluWordLine {
  * Groups words into surface tokens when a CoNLL-U sentence has no multiword-token lines
  * (UD Arabic-PUD, the SIGMORPHON lemma files). Words are placed in the sentence's `# text`
  * with {@link matchWordAt} when it is present, otherwise `SpaceAfter=No` is used; adjacent
- * words with no space between them form one fused token unless either is punctuation.
+ * words with no space between them form one fused token unless either is punctuation, a
+ * symbol or a number.
  */
 function groupWords(words: ConlluWordLine[], text: string | undefined): { tokens: TreebankToken[]; spaced: boolean[] } {
   const joinNext: boolean[] = words.map((w) => !w.spaceAfter);
@@ -191,8 +193,8 @@ function groupWords(words: ConlluWordLine[], text: string | undefined): { tokens
     while (
       j + 1 < words.length &&
       joinNext[j] &&
-      !PUNCT_OR_SYMBOL.test(words[j].form) &&
-      !PUNCT_OR_SYMBOL.test(words[j + 1].form)
+      !STANDALONE.test(words[j].form) &&
+      !STANDALONE.test(words[j + 1].form)
     ) {
       j++;
     }

@@ -10,6 +10,13 @@ import { FeatureTable } from './table.js';
 const T_CLEAN = 0x7c1ea;
 const T_NORM = 0x70a3;
 const T_CLUSTER = 0xc1a5;
+const T_AMBIGUITY = 0xa3b1;
+
+
+/** Key of a normalized word in the ambiguity-class table. */
+export function ambiguityKey(s: string): number {
+  return finish(mixChars(seed(T_AMBIGUITY), s, 0, s.length));
+}
 
 /** Key of a normalized word in the cluster table. */
 export function clusterKey(s: string, from = 0, to = s.length): number {
@@ -27,11 +34,12 @@ export function normKey(s: string, from = 0, to = s.length): number {
 }
 
 /** Key of a normalized form with a prefix string before it (e.g. the restored `ا` of `ال`), without building the string. */
-export function normKeyWithPrefix(prefix: string, s: string, from: number, to: number): number {
+export function normKeyWithPrefix(prefix: string, s: string, from: number, to: number, suffix = ''): number {
   let h = seed(T_NORM);
   for (let i = 0; i < prefix.length; i++) h = Math.imul(h ^ prefix.charCodeAt(i), 0x01000193);
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return finish(Math.imul(h ^ (0x10000 + prefix.length + to - from), 0x01000193));
+  for (let i = 0; i < suffix.length; i++) h = Math.imul(h ^ suffix.charCodeAt(i), 0x01000193);
+  return finish(Math.imul(h ^ (0x10000 + prefix.length + to - from + suffix.length), 0x01000193));
 }
 
 /** Frequencies of word forms in the news, as `log2(count + 1)`. */
@@ -46,9 +54,19 @@ export class Vocabulary {
    * Builds a vocabulary from counts of clean forms (normalized counts are summed from them
    * with `normalizeForm`) and word clusters by normalized form.
    */
-  static fromCounts(counts: Map<string, number>, normalizeForm: (s: string) => string, clusters: Map<string, number> = new Map(), minCount = 2): Vocabulary {
+  static fromCounts(
+    counts: Map<string, number>,
+    normalizeForm: (s: string) => string,
+    clusters: Map<string, number> = new Map(),
+    minCount = 2,
+    ambiguity: Map<string, number> = new Map(),
+  ): Vocabulary {
     const keys: number[] = [];
     const values: number[] = [];
+    for (const [w, c] of ambiguity) {
+      keys.push(ambiguityKey(w));
+      values.push(c + 1);
+    }
     for (const [w, c] of clusters) {
       keys.push(clusterKey(w));
       values.push(c + 1);
@@ -85,9 +103,14 @@ export class Vocabulary {
     return Math.round(this.table.weight(clusterKey(s, from, to), 0)) - 1;
   }
 
-  /** Like {@link norm} for `prefix + s.slice(from, to)`. */
-  normWithPrefix(prefix: string, s: string, from: number, to: number): number {
-    return this.table.weight(normKeyWithPrefix(prefix, s, from, to), 0);
+  /** The ambiguity class of a normalized word in the treebank (tags it took, how often), or -1. */
+  ambiguity(s: string): number {
+    return Math.round(this.table.weight(ambiguityKey(s), 0)) - 1;
+  }
+
+  /** Like {@link norm} for `prefix + s.slice(from, to) + suffix`. */
+  normWithPrefix(prefix: string, s: string, from: number, to: number, suffix = ''): number {
+    return this.table.weight(normKeyWithPrefix(prefix, s, from, to, suffix), 0);
   }
 }
 
