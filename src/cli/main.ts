@@ -6,7 +6,11 @@
 import { Command } from 'commander';
 import { isMarsadError } from '../core/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerEvalNer } from './commands/eval-ner.js';
 import { registerEvalUd } from './commands/eval-ud.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
+import { registerWatch } from './commands/watch.js';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -15,6 +19,10 @@ export function buildProgram(): Command {
   program.exitOverride();
   registerAnalyze(program);
   registerEvalUd(program);
+  registerEvalNer(program);
+  registerIngest(program);
+  registerWatch(program);
+  registerServe(program);
   return program;
 }
 
