@@ -8,7 +8,7 @@
  *
  * The same feature code serves training and run time, so the two cannot drift apart.
  */
-import { ENCLITICS, listSplits, PROCLITIC_CHAINS, SPLIT_LABELS, splitLabel, type Split } from './clitics.js';
+import { listSplits, PROCLITIC_CHAINS, SPLIT_LABELS, splitLabel, type Split } from './clitics.js';
 import { finish, mixChars, mixInt, mixString, seed } from './hash.js';
 import type { WeightSource } from './table.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -124,9 +124,9 @@ export function staticFeatures(norm: string, cand: Candidate, vocab: Vocabulary,
     for (let i = 0; i < prefix.length; i++) h = Math.imul(h ^ prefix.charCodeAt(i), 0x01000193);
     h = mixChars(h, norm, s0, s1);
     out[k++] = finish(mixInt(h, kind));
-    const firstFrom = article !== 0 ? s0 : s0; // the restored article is not in the surface; look at what is written
-    out[k++] = finish(mixInt(mixChars(seed(T_STEM_FIRST), norm, firstFrom, firstFrom + 1), chain));
-    if (stemLen >= 2) out[k++] = finish(mixInt(mixChars(seed(T_STEM_FIRST2), norm, firstFrom, firstFrom + 2), chain));
+    // First letters as written (a restored article is not in the surface).
+    out[k++] = finish(mixInt(mixChars(seed(T_STEM_FIRST), norm, s0, s0 + 1), chain));
+    if (stemLen >= 2) out[k++] = finish(mixInt(mixChars(seed(T_STEM_FIRST2), norm, s0, s0 + 2), chain));
     out[k++] = finish(mixInt(mixChars(seed(T_STEM_LAST), norm, s1 - 1, s1), encClass));
     if (stemLen >= 2) out[k++] = finish(mixInt(mixChars(seed(T_STEM_LAST2), norm, s1 - 2, s1), encClass));
   }
@@ -201,11 +201,6 @@ export function sumWeights(weights: WeightSource, keys: Uint32Array, from: numbe
   let s = 0;
   for (let i = from; i < to; i++) s += weights.weight(keys[i], 0);
   return s;
-}
-
-/** The enclitic string of a candidate's split, for callers that build parts. */
-export function encliticOf(cand: Candidate): string {
-  return cand.split === undefined ? '' : ENCLITICS[cand.split.enclitic];
 }
 
 /** Scratch space for scoring candidates, reusable across tokens. */
