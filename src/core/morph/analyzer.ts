@@ -32,8 +32,12 @@ import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
 import {
   argmax,
-  contextWordFeatures,
   MAX_WORD_FEATURES,
+  neighbourFeatures,
+  noNeighbour,
+  pairFeatures,
+  transitionFeatures,
+  type Neighbour,
   staticWordFeatures,
   TAG_COUNT,
   UPOS_TAGS,
@@ -164,6 +168,8 @@ interface WordTemplate extends TaggerWord {
   hasEnclitic: boolean;
   /** Offset of the static part of the tag scores in the analyzer's score arena, or -1. */
   tagAt: number;
+  /** Offset of the word's four neighbour contributions (as previous, before-previous, next, after-next word) in the arena, or -1. */
+  neighbourAt: number;
   seeds: WordSeeds | undefined;
   /** Lemmas for the first two tags the word got (a third tag is recomputed each time). */
   lemmaTag: number;
@@ -208,12 +214,13 @@ export interface AnalyzeSentenceOptions {
   splittable?: (i: number) => boolean;
 }
 
-type Cached = 'tagAt' | 'seeds' | 'lemmaTag' | 'lemma' | 'lemmaTag2' | 'lemma2' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
+type Cached = 'tagAt' | 'neighbourAt' | 'seeds' | 'lemmaTag' | 'lemma' | 'lemmaTag2' | 'lemma2' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
 
 const EMPTY_CACHE: Pick<WordTemplate, Cached> = {
   ambiguousRaw: undefined,
   hasEnclitic: false,
   tagAt: -1,
+  neighbourAt: -1,
   seeds: undefined,
   lemmaTag: -1,
   lemma: undefined,
@@ -237,6 +244,7 @@ function template(base: Omit<WordTemplate, Cached>): WordTemplate {
     ambiguousRaw: undefined,
     hasEnclitic: false,
     tagAt: -1,
+    neighbourAt: -1,
     seeds: undefined,
     lemmaTag: -1,
     lemma: undefined,
@@ -258,12 +266,49 @@ export class MorphAnalyzer {
   private readonly keys = new Uint32Array(MAX_WORD_FEATURES * 2);
   private readonly ctxKeys = new Uint32Array(16);
   private readonly scores = new Float64Array(TAG_COUNT);
-  /** Static tag scores of every cached word, TAG_COUNT apiece. */
+  /** Static tag scores and neighbour contributions of every cached word, TAG_COUNT apiece; starts with the sentence-edge contributions. */
   private arena = new Float32Array(TAG_COUNT * 4096);
   private arenaUsed = 0;
+  /** Offset of the sentence-edge neighbour contributions (the first block of the arena). */
+  private edgeAt = 0;
+  /** Dense tag-transition scores: `[prevTag + 1]` and `[(prevTag + 1) * (TAG_COUNT + 1) + prev2Tag + 1]`, TAG_COUNT apiece. */
+  private readonly transition1: Float64Array;
+  private readonly transition2: Float64Array;
 
   constructor(parts: MorphModelParts) {
     this.parts = parts;
+    const T = TAG_COUNT + 1;
+    this.transition1 = new Float64Array(T * TAG_COUNT);
+    this.transition2 = new Float64Array(T * T * TAG_COUNT);
+    const keys = new Uint32Array(4);
+    for (let p = -1; p < TAG_COUNT; p++) {
+      for (let p2 = -1; p2 < TAG_COUNT; p2++) {
+        transitionFeatures(p, p2, keys, 0);
+        parts.tagger.addRow(keys[1], this.transition2, ((p + 1) * T + p2 + 1) * TAG_COUNT);
+      }
+      parts.tagger.addRow(keys[0], this.transition1, (p + 1) * TAG_COUNT);
+    }
+    this.reserveEdge();
+  }
+
+  /** Puts the sentence-edge neighbour contributions at the start of the arena. */
+  private reserveEdge(): void {
+    this.arenaUsed = 0;
+    this.edgeAt = this.neighbourBlock(noNeighbour());
+  }
+
+  /** Stores the four neighbour contributions of a word (as previous, before-previous, next, after-next); returns their offset. */
+  private neighbourBlock(seeds: WordSeeds): number {
+    const at = this.arenaUsed;
+    const scores = this.scores;
+    const keys = this.keys;
+    for (let which = 0; which < 4; which++) {
+      scores.fill(0);
+      const n = neighbourFeatures(seeds, which as Neighbour, keys, 0);
+      for (let k = 0; k < n; k++) this.parts.tagger.addRow(keys[k], scores, 0);
+      this.store(scores);
+    }
+    return at;
   }
 
   /** Builds an analyzer from model files (see {@link decodeMorphModel}). */
@@ -319,7 +364,7 @@ export class MorphAnalyzer {
   private clearCaches(): void {
     this.types.clear();
     this.restored.clear();
-    this.arenaUsed = 0;
+    this.reserveEdge();
   }
 
   private choose(type: TokenType, ctx: ContextSeeds): number {
@@ -451,28 +496,43 @@ export class MorphAnalyzer {
     return out;
   }
 
-  /** Greedy left-to-right tagging; the static part of each word's scores is cached on its template. */
+  /** Greedy left-to-right tagging; what depends on one word only is cached on its template. */
   private tag(words: readonly WordTemplate[], seeds: readonly WordSeeds[]): Int8Array {
     const weights = this.parts.tagger;
-    const tags = new Int8Array(words.length);
+    const n = words.length;
+    const tags = new Int8Array(n);
     const scores = this.scores;
     const keys = this.keys;
     const vocab = this.parts.vocab;
-    let prev = -1;
-    let prev2 = -1;
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < n; i++) {
       const w = words[i];
       if (w.tagAt < 0) {
         scores.fill(0);
-        const n = staticWordFeatures(w, vocab, keys, 0);
-        for (let k = 0; k < n; k++) weights.addRow(keys[k], scores, 0);
+        const m = staticWordFeatures(w, vocab, keys, 0);
+        for (let k = 0; k < m; k++) weights.addRow(keys[k], scores, 0);
         w.tagAt = this.store(scores);
-      } else {
-        const arena = this.arena;
-        for (let t = 0, at = w.tagAt; t < TAG_COUNT; t++) scores[t] = arena[at + t];
       }
-      const n = contextWordFeatures(seeds, words, i, prev, prev2, keys, 0);
-      for (let k = 0; k < n; k++) weights.addRow(keys[k], scores, 0);
+      if (w.neighbourAt < 0) w.neighbourAt = this.neighbourBlock(seeds[i]);
+    }
+    const arena = this.arena;
+    const edge = this.edgeAt;
+    const T = TAG_COUNT + 1;
+    let prev = -1;
+    let prev2 = -1;
+    for (let i = 0; i < n; i++) {
+      // Own static scores, the neighbours' cached contributions, the dense transitions.
+      const self = words[i].tagAt;
+      const p1 = (i > 0 ? words[i - 1].neighbourAt : edge) + 0 * TAG_COUNT;
+      const p2 = (i > 1 ? words[i - 2].neighbourAt : edge) + 1 * TAG_COUNT;
+      const n1 = (i + 1 < n ? words[i + 1].neighbourAt : edge) + 2 * TAG_COUNT;
+      const n2 = (i + 2 < n ? words[i + 2].neighbourAt : edge) + 3 * TAG_COUNT;
+      const t1 = (prev + 1) * TAG_COUNT;
+      const t2 = ((prev + 1) * T + prev2 + 1) * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) {
+        scores[t] = arena[self + t] + arena[p1 + t] + arena[p2 + t] + arena[n1 + t] + arena[n2 + t] + this.transition1[t1 + t] + this.transition2[t2 + t];
+      }
+      const m = pairFeatures(seeds, words, i, prev, keys, 0);
+      for (let k = 0; k < m; k++) weights.addRow(keys[k], scores, 0);
       const t = argmax(scores, TAG_COUNT);
       tags[i] = t;
       prev2 = prev;

@@ -257,27 +257,74 @@ export function contextWordFeatures(
   out: Uint32Array,
   at: number,
 ): number {
+  const n = seeds.length;
   let k = at;
-  const none = NO_WORD;
-  const prev = i > 0 ? seeds[i - 1] : none;
-  const prev2 = i > 1 ? seeds[i - 2] : none;
-  const next = i + 1 < seeds.length ? seeds[i + 1] : none;
-  const next2 = i + 2 < seeds.length ? seeds[i + 2] : none;
-  const self = seeds[i];
+  k = neighbourFeatures(i > 0 ? seeds[i - 1] : NO_WORD, Neighbour.Previous, out, k);
+  k = neighbourFeatures(i > 1 ? seeds[i - 2] : NO_WORD, Neighbour.BeforePrevious, out, k);
+  k = neighbourFeatures(i + 1 < n ? seeds[i + 1] : NO_WORD, Neighbour.Next, out, k);
+  k = neighbourFeatures(i + 2 < n ? seeds[i + 2] : NO_WORD, Neighbour.AfterNext, out, k);
+  k = transitionFeatures(prevTag, prev2Tag, out, k);
+  return pairFeatures(seeds, words, i, prevTag, out, k);
+}
+
+/** Which neighbour a word is, for {@link neighbourFeatures}. */
+export const enum Neighbour {
+  Previous = 0,
+  BeforePrevious = 1,
+  Next = 2,
+  AfterNext = 3,
+}
+
+/** The seeds of a missing neighbour (sentence edge). */
+export function noNeighbour(): WordSeeds {
+  return NO_WORD;
+}
+
+/**
+ * Context keys that depend only on one neighbouring word: the run time sums their rows
+ * once per word form and neighbour position, instead of looking them up per occurrence.
+ */
+export function neighbourFeatures(w: WordSeeds, which: Neighbour, out: Uint32Array, at: number): number {
+  let k = at;
+  switch (which) {
+    case Neighbour.Previous:
+      out[k++] = finish(mixInt(seed(T_PREV_WORD), w.word));
+      out[k++] = finish(mixInt(seed(T_PREV_SUFFIX), w.suffix));
+      break;
+    case Neighbour.BeforePrevious:
+      out[k++] = finish(mixInt(seed(T_PREV2_WORD), w.word));
+      break;
+    case Neighbour.Next:
+      out[k++] = finish(mixInt(seed(T_NEXT_WORD), w.word));
+      out[k++] = finish(mixInt(seed(T_NEXT_SUFFIX), w.suffix));
+      out[k++] = finish(mixInt(seed(T_NEXT_PREFIX), w.prefix));
+      out[k++] = finish(mixInt(seed(T_NEXT_CLUSTER), w.cluster));
+      break;
+    case Neighbour.AfterNext:
+      out[k++] = finish(mixInt(seed(T_NEXT2_WORD), w.word));
+      break;
+  }
+  return k;
+}
+
+/** Context keys of the two previous tags alone (a small dense table at run time). */
+export function transitionFeatures(prevTag: number, prev2Tag: number, out: Uint32Array, at: number): number {
+  let k = at;
   out[k++] = finish(mixInt(seed(T_PREV_TAG), prevTag + 1));
   out[k++] = finish(mixInt(mixInt(seed(T_PREV2_TAGS), prevTag + 1), prev2Tag + 1));
+  return k;
+}
+
+/** Context keys that tie the word to the previous tag or to its neighbours. */
+export function pairFeatures(seeds: readonly WordSeeds[], words: readonly TaggerWord[], i: number, prevTag: number, out: Uint32Array, at: number): number {
+  let k = at;
+  const prev = i > 0 ? seeds[i - 1] : NO_WORD;
+  const next = i + 1 < seeds.length ? seeds[i + 1] : NO_WORD;
+  const self = seeds[i];
   out[k++] = finish(mixInt(mixInt(seed(T_PREV_TAG_WORD), prevTag + 1), self.word));
   out[k++] = finish(mixInt(mixInt(seed(T_PREV_TAG_SUFFIX), prevTag + 1), self.suffix));
-  out[k++] = finish(mixInt(seed(T_PREV_WORD), prev.word));
-  out[k++] = finish(mixInt(seed(T_NEXT_WORD), next.word));
-  out[k++] = finish(mixInt(seed(T_PREV2_WORD), prev2.word));
-  out[k++] = finish(mixInt(seed(T_NEXT2_WORD), next2.word));
-  out[k++] = finish(mixInt(seed(T_NEXT_SUFFIX), next.suffix));
-  out[k++] = finish(mixInt(seed(T_PREV_SUFFIX), prev.suffix));
-  out[k++] = finish(mixInt(seed(T_NEXT_PREFIX), next.prefix));
   if (i === 0) out[k++] = finish(mixInt(seed(T_FIRST), words[i].role));
   out[k++] = finish(mixInt(mixInt(seed(T_PREV_CLUSTER), prev.cluster), prevTag + 1));
-  out[k++] = finish(mixInt(seed(T_NEXT_CLUSTER), next.cluster));
   out[k++] = finish(mixInt(mixInt(mixInt(seed(T_AGREE), prev.agreement), self.agreement), prevTag + 1));
   out[k++] = finish(mixInt(mixInt(seed(T_AMB_PREV_TAG), self.ambiguity), prevTag + 1));
   out[k++] = finish(mixInt(mixInt(seed(T_AMB_NEXT), self.ambiguity), next.ambiguity));
