@@ -116,3 +116,26 @@ describe('morphology stage', () => {
     expect(stage.adds).toEqual(['morphology']);
   });
 });
+
+describe('robustness (property)', () => {
+  const alphabet = [...'وفبكلسالعراقهمنيىةءأإآؤئـًٌٍَُِّْ٠١٢3،.؟!"«»-xyzLNG '];
+
+  it('never throws, and maps every segment inside its token', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 12 }).map((cs) => cs.join('').trim() || 'و'), { minLength: 1, maxLength: 8 }), (tokens) => {
+        const analyzed = analyzer.analyzeSentence(tokens);
+        expect(analyzed).toHaveLength(tokens.length);
+        analyzed.forEach((a, i) => {
+          expect(a.segments.length).toBeGreaterThan(0);
+          for (const s of a.segments) {
+            if (s.start < 0) continue;
+            expect(s.start).toBeLessThanOrEqual(s.end);
+            expect(s.end).toBeLessThanOrEqual(tokens[i].length);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
