@@ -8,7 +8,7 @@
  * Options: --words N (input size, default 1,000,000), --runs N (timed runs, default 3).
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { TokenizerAr, StemmerAr } from '@nlpjs/lang-ar';
 import snowball from 'snowball-stemmers';
@@ -21,8 +21,12 @@ interface Measurement {
   name: string;
   words: number;
   bytes: number;
+  /** Median wall-clock seconds of the timed runs. */
   seconds: number;
+  /** Median CPU seconds (user + system) of the timed runs: what one core costs, whatever else the machine runs. */
+  cpuSeconds: number;
   wordsPerSecond: number;
+  wordsPerCpuSecond: number;
   mbPerSecond: number;
   peakRssMb: number;
 }
@@ -35,32 +39,43 @@ const opt = (name: string, dflt: number): number => {
 const maxWords = opt('words', 1_000_000);
 const runs = opt('runs', 3);
 
-/** Times `fn` over the input: one warm-up, then the median of `runs`. */
-function time(fn: () => void): number {
+/** Wall-clock and CPU seconds of one timed run. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function timeOnce(fn: () => void): Timing {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
   fn();
-  const secs: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    fn();
-    secs.push((performance.now() - t0) / 1000);
-  }
-  return median(secs);
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** Times `fn` over the input: one warm-up, then the medians of `runs`. */
+function time(fn: () => void): Timing {
+  fn();
+  const timings: Timing[] = [];
+  for (let r = 0; r < runs; r++) timings.push(timeOnce(fn));
+  return { wall: median(timings.map((t) => t.wall)), cpu: median(timings.map((t) => t.cpu)) };
 }
 
 /** Runs one measurement in this process and prints it as JSON (child mode). */
 function measureOne(target: string): Measurement {
   const input = loadBenchInput(maxWords);
   const words = input.texts.map((t) => t.split(/\s+/u).filter(Boolean));
-  let seconds: number;
+  let timing: Timing;
   if (target === 'snowball-stemmers') {
     const stemmer = snowball.newStemmer('arabic');
-    seconds = time(() => {
+    timing = time(() => {
       for (const ws of words) for (const w of ws) stemmer.stem(w);
     });
   } else if (target === '@nlpjs/lang-ar tokenizer+stemmer') {
     const tokenizer = new TokenizerAr();
     const stemmer = new StemmerAr();
-    seconds = time(() => {
+    timing = time(() => {
       for (const t of input.texts) stemmer.stem(tokenizer.tokenize(t, true));
     });
   } else {
@@ -68,7 +83,7 @@ function measureOne(target: string): Measurement {
     const names = analyzer.stages.map((s) => s.name);
     if (target === 'pipeline' || target === 'text layer') {
       const stages = target === 'pipeline' ? analyzer.stages : analyzer.stages.filter((s) => ['tokenize', 'repair', 'sentences'].includes(s.name));
-      seconds = time(() => {
+      timing = time(() => {
         for (const t of input.texts) {
           const doc = createDocument(t);
           for (const s of stages) s.run(doc, {});
@@ -86,23 +101,26 @@ function measureOne(target: string): Measurement {
       });
       const snapshot = prepared.map((d) => JSON.stringify(d));
       const fresh = (): AnalyzedDocument[] => snapshot.map((s) => JSON.parse(s) as AnalyzedDocument);
-      const secs: number[] = [];
+      const timings: Timing[] = [];
       for (let r = 0; r <= runs; r++) {
         const docs = fresh();
-        const t0 = performance.now();
-        for (const d of docs) stage.run(d, {});
-        if (r > 0) secs.push((performance.now() - t0) / 1000);
+        const t = timeOnce(() => {
+          for (const d of docs) stage.run(d, {});
+        });
+        if (r > 0) timings.push(t);
       }
-      seconds = median(secs);
+      timing = { wall: median(timings.map((t) => t.wall)), cpu: median(timings.map((t) => t.cpu)) };
     }
   }
   return {
     name: target,
     words: input.words,
     bytes: input.bytes,
-    seconds,
-    wordsPerSecond: input.words / seconds,
-    mbPerSecond: input.bytes / 1024 / 1024 / seconds,
+    seconds: timing.wall,
+    cpuSeconds: timing.cpu,
+    wordsPerSecond: input.words / timing.wall,
+    wordsPerCpuSecond: input.words / timing.cpu,
+    mbPerSecond: input.bytes / 1024 / 1024 / timing.wall,
     peakRssMb: peakRssMb(),
   };
 }
@@ -126,29 +144,33 @@ if (args[0] === '--child') {
   const stageNames = loadAnalyzer({ warn: (m) => console.error(`note: ${m}`) }).stages.map((s) => s.name);
   const targets = [...stageNames, 'text layer', 'pipeline', 'snowball-stemmers', '@nlpjs/lang-ar tokenizer+stemmer'];
   console.log(`Input: ${input.source}: ${fmt(input.words)} words, ${fmt(input.bytes / 1024 / 1024, 1)} MB`);
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; median of ${runs} runs after a warm-up; one process per row.\n`);
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}; median of ${runs} runs after a warm-up; one process per row.`);
+  console.log('words/s is wall clock; words/CPU-s is per second of CPU time, i.e. what one core does whatever else the machine runs.\n');
   const rows: Measurement[] = [];
-  console.log(`${'what'.padEnd(36)} ${'words/s'.padStart(12)} ${'MB/s'.padStart(8)} ${'peak RSS MB'.padStart(12)}`);
+  console.log(`${'what'.padEnd(36)} ${'words/s'.padStart(12)} ${'words/CPU-s'.padStart(12)} ${'MB/s'.padStart(8)} ${'peak RSS MB'.padStart(12)}`);
   for (const target of targets) {
     const m = runChild(target);
     rows.push(m);
-    console.log(`${target.padEnd(36)} ${fmt(m.wordsPerSecond).padStart(12)} ${fmt(m.mbPerSecond, 2).padStart(8)} ${fmt(m.peakRssMb).padStart(12)}`);
+    console.log(
+      `${target.padEnd(36)} ${fmt(m.wordsPerSecond).padStart(12)} ${fmt(m.wordsPerCpuSecond).padStart(12)} ${fmt(m.mbPerSecond, 2).padStart(8)} ${fmt(m.peakRssMb).padStart(12)}`,
+    );
   }
   const get = (name: string): Measurement | undefined => rows.find((r) => r.name === name);
   const textLayer = get('text layer');
   const snow = get('snowball-stemmers');
   const nlpjs = get('@nlpjs/lang-ar tokenizer+stemmer');
   const ratios: Record<string, number> = {};
-  if (textLayer && snow) ratios['text layer / snowball-stemmers'] = textLayer.wordsPerSecond / snow.wordsPerSecond;
-  if (textLayer && nlpjs) ratios['text layer / @nlpjs/lang-ar'] = textLayer.wordsPerSecond / nlpjs.wordsPerSecond;
+  // Ratios use CPU time: both sides ran in the same conditions, and CPU time is what one core costs.
+  if (textLayer && snow) ratios['text layer / snowball-stemmers'] = textLayer.wordsPerCpuSecond / snow.wordsPerCpuSecond;
+  if (textLayer && nlpjs) ratios['text layer / @nlpjs/lang-ar'] = textLayer.wordsPerCpuSecond / nlpjs.wordsPerCpuSecond;
   const pipeline = get('pipeline');
-  if (pipeline && snow) ratios['pipeline / snowball-stemmers'] = pipeline.wordsPerSecond / snow.wordsPerSecond;
+  if (pipeline && snow) ratios['pipeline / snowball-stemmers'] = pipeline.wordsPerCpuSecond / snow.wordsPerCpuSecond;
   console.log('');
   for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v.toFixed(2)}×`);
   writeResult(fileURLToPath(new URL('./results/pipeline.json', import.meta.url)), {
     date: new Date().toISOString(),
     input: { source: input.source, words: input.words, bytes: input.bytes },
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: loadavg()[0] },
     runs,
     rows,
     ratios,
