@@ -4,4 +4,15 @@
 export * from './document.js';
 export * from './errors.js';
 export * from './pipeline.js';
+export * from './analyzer.js';
 export type * from './model/manifest.js';
+export * from './text/normalize.js';
+export { tokenize, rebuild, makeToken, normalizeToken } from './text/tokenize.js';
+export { splitSentences } from './text/sentences.js';
+export { createTokenizeStage, createSentencesStage } from './text/stages.js';
+export { toBuckwalter, fromBuckwalter, toSafeBuckwalter, fromSafeBuckwalter } from './text/transliterate.js';
+export { decodeInput, checkText, findInvalidUtf8, looksBinary, DEFAULT_MAX_INPUT_BYTES } from './text/input.js';
+export { formatJson, canonicalDocument } from './format/json.js';
+export { formatText } from './format/text.js';
+export { formatConllu } from './format/conllu.js';
+export * from './discourse/index.js';

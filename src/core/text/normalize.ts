@@ -153,8 +153,8 @@ interface CompiledRules {
 
 const compiledCache = new Map<string, CompiledRules>();
 
-function resolveOptions(options?: NormalizeOptions): Record<NormalizerName, boolean> {
-  return options ? { ...DEFAULT_NORMALIZE_OPTIONS, ...options } : DEFAULT_NORMALIZE_OPTIONS;
+function resolveOptions(options: NormalizeOptions): Record<NormalizerName, boolean> {
+  return { ...DEFAULT_NORMALIZE_OPTIONS, ...options };
 }
 
 function applyRulesOnce(s: string, rules: CharRule[], classes: Uint8Array): string {
@@ -171,8 +171,35 @@ function applyRulesOnce(s: string, rules: CharRule[], classes: Uint8Array): stri
   return out;
 }
 
+let candidates: number[] | undefined;
+
+/**
+ * The BMP code units that at least one rule changes: the only ones worth compiling, which
+ * keeps building a table for a new combination of options cheap.
+ */
+function candidateCodeUnits(): number[] {
+  if (candidates) return candidates;
+  const classes = charClassTable();
+  const rules = Object.values(CHAR_RULES);
+  const found: number[] = [];
+  for (let cu = 0; cu < 0x10000; cu++) {
+    if (cu >= 0xd800 && cu <= 0xdfff) continue;
+    const ch = String.fromCharCode(cu);
+    if (rules.some((rule) => rule(ch, classes[cu]) !== undefined)) found.push(cu);
+  }
+  candidates = found;
+  return found;
+}
+
+let compiledDefault: CompiledRules | undefined;
+
 function compile(options?: NormalizeOptions): CompiledRules {
-  const resolved = resolveOptions(options);
+  // The default profile is compiled once: normalize() runs for every token.
+  if (options === undefined) return (compiledDefault ??= compileResolved(DEFAULT_NORMALIZE_OPTIONS));
+  return compileResolved(resolveOptions(options));
+}
+
+function compileResolved(resolved: Record<NormalizerName, boolean>): CompiledRules {
   const key = NORMALIZER_NAMES.map((n) => (resolved[n] ? '1' : '0')).join('');
   const cached = compiledCache.get(key);
   if (cached) return cached;
@@ -182,8 +209,7 @@ function compile(options?: NormalizeOptions): CompiledRules {
   const classes = charClassTable();
   const index = new Int32Array(0x10000).fill(-1);
   const replacements: string[] = [];
-  for (let cu = 0; cu < 0x10000; cu++) {
-    if (cu >= 0xd800 && cu <= 0xdfff) continue;
+  for (const cu of candidateCodeUnits()) {
     const ch = String.fromCharCode(cu);
     let out = applyRulesOnce(ch, rules, classes);
     if (out === ch) continue;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../text/normalize.js';
+import { analyzeQuery, parseQuery, toFtsMatch } from './query.js';
+import { termForms } from './terms.js';
+
+/** Whitespace tokenizer for query tests: the real analyzer is injected in the store. */
+const forms = (text: string) =>
+  text
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((w) => termForms({ start: 0, end: w.length, text: w, norm: normalize(w), kind: /\p{L}|\p{N}/u.test(w) ? 'word' : 'punct' }, normalize))
+    .filter((f) => f !== undefined);
+
+describe('parseQuery', () => {
+  it.each([
+    ['العراق روسيا', { clauses: [[{ kind: 'term', text: 'العراق' }], [{ kind: 'term', text: 'روسيا' }]], exclusions: [] }],
+    ['"وزير الخارجية" لافروف', { clauses: [[{ kind: 'phrase', text: 'وزير الخارجية' }], [{ kind: 'term', text: 'لافروف' }]], exclusions: [] }],
+    ['«الأمم المتحدة»', { clauses: [[{ kind: 'phrase', text: 'الأمم المتحدة' }]], exclusions: [] }],
+    ['العراق -سوريا', { clauses: [[{ kind: 'term', text: 'العراق' }]], exclusions: [{ kind: 'term', text: 'سوريا' }] }],
+    ['العراق -"الأمم المتحدة"', { clauses: [[{ kind: 'term', text: 'العراق' }]], exclusions: [{ kind: 'phrase', text: 'الأمم المتحدة' }] }],
+    [
+      'العراق روسيا OR سوريا',
+      {
+        clauses: [[{ kind: 'term', text: 'العراق' }], [{ kind: 'term', text: 'روسيا' }, { kind: 'term', text: 'سوريا' }]],
+        exclusions: [],
+      },
+    ],
+    ['مصر | تونس', { clauses: [[{ kind: 'term', text: 'مصر' }, { kind: 'term', text: 'تونس' }]], exclusions: [] }],
+    // Stray operators and an unclosed quote do not break parsing.
+    ['OR العراق "روسيا', { clauses: [[{ kind: 'term', text: 'العراق' }], [{ kind: 'phrase', text: 'روسيا' }]], exclusions: [] }],
+    ['- ( )', { clauses: [], exclusions: [] }],
+  ])('%s', (q, expected) => {
+    expect(parseQuery(q)).toEqual(expected);
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('drops stop words from multi-word queries but not from phrases', () => {
+    const q = analyzeQuery(parseQuery('العراق فى "التعاون فى المجال"'), forms);
+    expect(q.clauses.map((c) => c[0].text)).toEqual(['العراق', 'التعاون فى المجال']);
+    expect(q.clauses[1][0].forms.map((f) => f.norm)).toEqual(['التعاون', 'في', 'المجال']);
+  });
+
+  it('keeps a stop word when it is all the query has', () => {
+    expect(analyzeQuery(parseQuery('فى'), forms).clauses).toHaveLength(1);
+  });
+});
+
+describe('toFtsMatch', () => {
+  const cols = { norm: ['n'], base: ['b'], stem: ['s'] };
+  it('matches a word on any form and quotes every term', () => {
+    const expr = toFtsMatch(analyzeQuery(parseQuery('والعراق'), forms), cols);
+    expect(expr).toBe('({n} : "والعراق" OR {b} : "عراق" OR {s} : "عراق")');
+  });
+
+  it('joins clauses with AND or OR and appends exclusions on exact and base forms only', () => {
+    const q = analyzeQuery(parseQuery('العراق روسيا -سوريا'), forms);
+    expect(toFtsMatch(q, cols, 'all')).toContain(' AND ');
+    expect(toFtsMatch(q, cols, 'any')).toContain(' OR ');
+    expect(toFtsMatch(q, cols)).toMatch(/NOT \(\{n\} : "سوريا" OR \{b\} : "سوريا"\)$/u);
+  });
+
+  it('is undefined without a positive term', () => {
+    expect(toFtsMatch(analyzeQuery(parseQuery('-سوريا'), forms), cols)).toBeUndefined();
+  });
+});

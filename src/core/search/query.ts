@@ -1,0 +1,183 @@
+/**
+ * The search query language and its translation to an FTS5 match expression.
+ *
+ * Syntax (after web search engines):
+ * - words are required by default (`العراق روسيا` = both);
+ * - `"…"` (also `«…»`, `“…”`) is a phrase;
+ * - `-word` or `-"phrase"` excludes;
+ * - `a OR b` (also `a | b`) makes alternatives; `OR` binds tighter than the implicit AND, so
+ *   `العراق روسيا OR سوريا` is `العراق AND (روسيا OR سوريا)`.
+ *
+ * Words and phrases are analyzed with the same analyzer as the documents (see `terms.ts`),
+ * and every operator, column name and term is written into the FTS5 expression quoted, so
+ * no user input can change the expression's structure.
+ */
+import { MarsadError } from '../errors.js';
+import type { TermForms } from './terms.js';
+
+/** A word or phrase as the user wrote it. */
+export interface QueryItem {
+  kind: 'term' | 'phrase';
+  text: string;
+}
+
+/** A parsed query: required clauses (each a list of alternatives) and exclusions. */
+export interface ParsedQuery {
+  clauses: QueryItem[][];
+  exclusions: QueryItem[];
+}
+
+const OPEN_QUOTES: Record<string, string> = { '"': '"', '«': '»', '“': '”', '„': '”' };
+
+/** Parses the query syntax. Never throws: stray quotes and operators are read as literally as possible. */
+export function parseQuery(input: string): ParsedQuery {
+  const clauses: QueryItem[][] = [];
+  const exclusions: QueryItem[] = [];
+  let pendingOr = false;
+  let i = 0;
+  const s = input.normalize('NFC');
+  while (i < s.length) {
+    const ch = s[i];
+    if (/\s/u.test(ch) || ch === '(' || ch === ')') {
+      i++;
+      continue;
+    }
+    let negate = false;
+    if (ch === '-' && i + 1 < s.length && !/\s/u.test(s[i + 1])) {
+      negate = true;
+      i++;
+    }
+    let item: QueryItem | undefined;
+    const close = OPEN_QUOTES[s[i]];
+    if (close !== undefined) {
+      let j = s.indexOf(close, i + 1);
+      if (j < 0) j = s.length;
+      const text = s.slice(i + 1, j).trim();
+      i = j + 1;
+      if (text !== '') item = { kind: 'phrase', text };
+    } else {
+      let j = i;
+      while (j < s.length && !/\s/u.test(s[j]) && s[j] !== '"' && s[j] !== '«' && s[j] !== '“' && s[j] !== '(' && s[j] !== ')') j++;
+      const word = s.slice(i, j);
+      i = j;
+      if (!negate && (word === 'OR' || word === '|')) {
+        if (clauses.length > 0) pendingOr = true;
+        continue;
+      }
+      if (word !== '' && word !== '-') item = { kind: 'term', text: word };
+    }
+    if (!item) continue;
+    if (negate) {
+      exclusions.push(item);
+      pendingOr = false;
+    } else if (pendingOr && clauses.length > 0) {
+      clauses[clauses.length - 1].push(item);
+      pendingOr = false;
+    } else {
+      clauses.push([item]);
+    }
+  }
+  return { clauses, exclusions };
+}
+
+/** A query item after analysis: one {@link TermForms} per token (two or more make a phrase). */
+export interface AnalyzedItem {
+  text: string;
+  forms: TermForms[];
+}
+
+/** A query whose items have been analyzed into search forms. */
+export interface AnalyzedQuery {
+  clauses: AnalyzedItem[][];
+  exclusions: AnalyzedItem[];
+}
+
+/**
+ * Function words dropped from queries of several words (not from phrases): they match
+ * nearly every article and, as required terms, would only cost recall. Normalized spelling.
+ */
+export const QUERY_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'في فى من الى على عن مع ان او ثم اذا اذ لا لم لن ما ماذا هل قد كان كانت يكون تكون هذا هذه ذلك تلك هو هي هم ' +
+    'التي الذي الذين اللذين اللتين وفي ومن وعلى والى وعن وان وقد ولا وما بين بعد قبل حتى عند منذ خلال ضد حول ' +
+    'كل بعض غير اي ايضا لكن بل كما لدى لها له لهم به بها فيه فيها منه منها عليه عليها اليه عنه انه انها وهو وهي'
+  ).split(' '),
+);
+
+/**
+ * Analyzes a parsed query. `analyze` turns a piece of text into the forms of its indexable
+ * tokens, with the same analyzer the documents went through. Items that yield no token are
+ * dropped, and so are stop words, unless the query has nothing else.
+ */
+export function analyzeQuery(parsed: ParsedQuery, analyze: (text: string) => TermForms[]): AnalyzedQuery {
+  const run = (item: QueryItem): AnalyzedItem | undefined => {
+    const forms = analyze(item.text);
+    return forms.length > 0 ? { text: item.text, forms } : undefined;
+  };
+  let clauses = parsed.clauses
+    .map((alts) => alts.map(run).filter((x): x is AnalyzedItem => x !== undefined))
+    .filter((alts) => alts.length > 0);
+  const isStop = (alts: AnalyzedItem[]): boolean =>
+    alts.length === 1 && alts[0].forms.length === 1 && QUERY_STOP_WORDS.has(alts[0].forms[0].norm);
+  const content = clauses.filter((alts) => !isStop(alts));
+  if (content.length > 0) clauses = content;
+  const exclusions = parsed.exclusions.map(run).filter((x): x is AnalyzedItem => x !== undefined);
+  return { clauses, exclusions };
+}
+
+/** The FTS5 columns that hold each form; a term matches if any form matches in its columns. */
+export interface FormColumns {
+  norm: readonly string[];
+  base: readonly string[];
+  stem: readonly string[];
+}
+
+/** FTS5 string literal: double quotes, inner quotes doubled. */
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function columnFilter(columns: readonly string[]): string {
+  return `{${columns.join(' ')}}`;
+}
+
+/** The FTS5 expression for one item over the given form kinds. */
+function itemExpression(item: AnalyzedItem, columns: FormColumns, kinds: readonly (keyof TermForms)[]): string {
+  const parts: string[] = [];
+  for (const kind of kinds) {
+    const cols = columns[kind];
+    if (cols.length === 0) continue;
+    const phrase = item.forms.map((f) => f[kind]).join(' ');
+    parts.push(`${columnFilter(cols)} : ${quote(phrase)}`);
+  }
+  return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
+}
+
+/** How required clauses combine: all must match, or any may. */
+export type MatchMode = 'all' | 'any';
+
+/**
+ * Writes the FTS5 MATCH expression of a query, or undefined when it has no positive term
+ * (a query of exclusions alone cannot be answered by the index).
+ *
+ * Positive items match on any form (exact, clitic-free or stem) so that ranking can reward
+ * exact forms through column weights; exclusions match on exact and clitic-free forms only,
+ * so `-العراقية` does not also remove every article about `العراق`.
+ */
+export function toFtsMatch(query: AnalyzedQuery, columns: FormColumns, mode: MatchMode = 'all'): string | undefined {
+  if (query.clauses.length === 0) return undefined;
+  const positive = query.clauses.map((alts) => {
+    const exprs = alts.map((item) => itemExpression(item, columns, ['norm', 'base', 'stem']));
+    return exprs.length === 1 ? exprs[0] : `(${exprs.join(' OR ')})`;
+  });
+  let expr = positive.length === 1 ? positive[0] : `(${positive.join(mode === 'all' ? ' AND ' : ' OR ')})`;
+  for (const ex of query.exclusions) expr = `${expr} NOT ${itemExpression(ex, columns, ['norm', 'base'])}`;
+  return expr;
+}
+
+/** Throws a clear error for a query that has only exclusions. */
+export function assertAnswerable(query: AnalyzedQuery): void {
+  if (query.clauses.length === 0 && query.exclusions.length > 0) {
+    throw new MarsadError('INVALID_ARGUMENT', 'A query needs at least one word or phrase to look for, besides the exclusions.');
+  }
+}

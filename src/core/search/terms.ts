@@ -1,0 +1,155 @@
+/**
+ * Search terms: the forms under which a token is indexed and queried.
+ *
+ * Every indexed token yields three forms, kept position-aligned so that phrases work in
+ * each and a match at position `i` maps back to the token's original offsets:
+ * - `norm`: the normalized surface form (`والعراق`), for exact matches;
+ * - `base`: the form without clitics and definite article (`عراق`), so that `العراق` finds
+ *   `والعراق`, `بالعراق`, `للعراق`;
+ * - `stem`: a light stem (`الاتفاقيات` → `اتفاق`), for recall across number and gender.
+ *
+ * When the morphology stage has run, `base` comes from the token's content segment and
+ * `stem` from `token.stem`. Without it, a conservative fallback strips only the clitics that
+ * precede the definite article (`و`/`ف` then `ب`/`ك`/`ل` then `ال`): that never turns
+ * `وزير` into `زير` or `وزارة` into `زارة`, at the price of leaving `وروسيا` unsplit until
+ * the real morphology is present. Documents and queries go through the same function, so
+ * whatever it does, it does on both sides.
+ */
+import type { Segment, Token } from '../document.js';
+
+/** The three aligned forms of one indexed token. */
+export interface TermForms {
+  norm: string;
+  base: string;
+  stem: string;
+}
+
+/** The indexable tokens of a text: aligned forms plus each token's original span. */
+export interface IndexTerms {
+  norm: string[];
+  base: string[];
+  stem: string[];
+  /** `[start0, end0, start1, end1, …]`: original offsets of each indexed token. */
+  spans: number[];
+}
+
+/** Token kinds that carry searchable words. URLs, e-mails, punctuation and symbols do not. */
+const INDEXED_KINDS = new Set(['word', 'number', 'percent', 'date', 'hashtag', 'mention']);
+
+/** Segment POS tags of clitics and function words: never the content part of a token. */
+const CLITIC_POS = new Set(['CCONJ', 'ADP', 'PART', 'PRON', 'DET', 'SCONJ', 'AUX', 'PUNCT']);
+
+const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/gu;
+/** Letters without case (Arabic) and digits: already indexable as they are. */
+const ONLY_WORD_CHARS = /^[\p{Lo}\p{Ll}\p{N}]*$/u;
+
+/**
+ * Reduces a normalized form to the characters the full-text index keeps: letters and digits,
+ * lower-cased. Anything else would split one term into two at index time.
+ */
+export function indexable(form: string): string {
+  if (ONLY_WORD_CHARS.test(form)) return form;
+  return form.replace(NOT_WORD_CHAR, '').toLowerCase();
+}
+
+/**
+ * Strips the clitics that may stand before the definite article, then the article itself:
+ * `والعراق`, `بالعراق`, `للعراق`, `وبالعراق`, `فالعراق`, `العراق` → `عراق`. Proclitics not
+ * followed by `ال` are kept (see the module comment for why). At least two letters remain.
+ */
+export function stripDefiniteClitics(norm: string): string {
+  let pre = 0;
+  if ((norm[0] === 'و' || norm[0] === 'ف') && /^(?:ال|لل|بال|كال)/u.test(norm.slice(1))) pre = 1;
+  if ((norm[pre] === 'ب' || norm[pre] === 'ك') && norm.startsWith('ال', pre + 1)) pre += 1;
+  const rest = norm.slice(pre);
+  // Behind a proclitic, demand three letters after the article, so that `والدة` (و + ال + دة?)
+  // stays whole; a bare `ال` needs two (`الحد` → `حد`).
+  const min = pre > 0 ? 3 : 2;
+  if ((rest.startsWith('لل') || rest.startsWith('ال')) && rest.length - 2 >= min) return rest.slice(2);
+  return norm;
+}
+
+/** Suffixes removed by {@link lightStem}, longest first (after Larkey's Light10, without `ه` and `ي`-only plural cases that eat roots). */
+const STEM_SUFFIXES = ['يات', 'ات', 'ون', 'ين', 'ان', 'ية', 'يه', 'ها', 'هم', 'هن', 'كم', 'نا', 'ة', 'ي'];
+
+/**
+ * A light stem of a clitic-free form: removes one common inflectional suffix when at least
+ * three letters remain (`اتفاقيات` → `اتفاق`, `روسية` → `روس`, `عراقي` → `عراق`).
+ * Words of three letters or fewer are left alone.
+ */
+export function lightStem(base: string): string {
+  if (!/^\p{Script=Arabic}+$/u.test(base)) return base;
+  for (const suffix of STEM_SUFFIXES) {
+    if (base.endsWith(suffix) && base.length - suffix.length >= 3) return base.slice(0, -suffix.length);
+  }
+  return base;
+}
+
+/** The content segment of a segmented token: the longest segment that is not a clitic. */
+function contentSegment(segments: readonly Segment[]): Segment | undefined {
+  let best: Segment | undefined;
+  for (const seg of segments) {
+    if (CLITIC_POS.has(seg.pos)) continue;
+    if (!best || seg.text.length > best.text.length) best = seg;
+  }
+  return best;
+}
+
+/** Forms of tokens without morphology depend on `norm` alone: cached, since news vocabulary is Zipfian. */
+const fallbackCache = new Map<string, TermForms | null>();
+const FALLBACK_CACHE_LIMIT = 200_000;
+
+function fallbackForms(tokenNorm: string): TermForms | undefined {
+  const cached = fallbackCache.get(tokenNorm);
+  if (cached !== undefined) return cached ?? undefined;
+  const norm = indexable(tokenNorm);
+  let forms: TermForms | null = null;
+  if (norm !== '') {
+    const base = indexable(stripDefiniteClitics(norm)) || norm;
+    forms = { norm, base, stem: lightStem(base) };
+  }
+  if (fallbackCache.size >= FALLBACK_CACHE_LIMIT) fallbackCache.clear();
+  fallbackCache.set(tokenNorm, forms);
+  return forms ?? undefined;
+}
+
+/**
+ * The search forms of one token, or undefined when the token is not indexed (punctuation,
+ * URLs, symbols, or nothing left after {@link indexable}).
+ *
+ * @param normalizeForm the same `normalize` the tokenizer used for `norm`; applied to
+ *   segment texts and stems, which the morphology stage may give unnormalized.
+ */
+export function termForms(token: Token, normalizeForm: (s: string) => string): TermForms | undefined {
+  if (!INDEXED_KINDS.has(token.kind)) return undefined;
+  const hasSegments = token.segments !== undefined && token.segments.length > 0;
+  if (!hasSegments && token.stem === undefined) {
+    const f = fallbackForms(token.norm);
+    // A fresh object: callers may keep or change it.
+    return f ? { ...f } : undefined;
+  }
+  const norm = indexable(token.norm);
+  if (norm === '') return undefined;
+  let base: string;
+  const content = hasSegments ? contentSegment(token.segments!) : undefined;
+  if (content) base = indexable(stripDefiniteClitics(normalizeForm(content.text)));
+  else base = indexable(stripDefiniteClitics(norm));
+  if (base === '') base = norm;
+  let stem = token.stem !== undefined ? indexable(stripDefiniteClitics(normalizeForm(token.stem))) : '';
+  if (stem === '') stem = lightStem(base);
+  return { norm, base, stem };
+}
+
+/** The aligned index terms of a token list (see {@link termForms}). */
+export function indexTerms(tokens: readonly Token[], normalizeForm: (s: string) => string): IndexTerms {
+  const out: IndexTerms = { norm: [], base: [], stem: [], spans: [] };
+  for (const token of tokens) {
+    const forms = termForms(token, normalizeForm);
+    if (!forms) continue;
+    out.norm.push(forms.norm);
+    out.base.push(forms.base);
+    out.stem.push(forms.stem);
+    out.spans.push(token.start, token.end);
+  }
+  return out;
+}
