@@ -55,16 +55,19 @@ const FIRST_LETTER = 0x0621;
 const LAST_LETTER = 0x064a;
 const LETTER_BASE = 0x0600;
 const MAX_WORD_LENGTH = 255;
+/** Tatweel sits inside the letter range but is not a letter of any normalized word. */
+const TATWEEL = 0x0640;
 
 /**
- * True when `word` can be stored in a lexicon file: 1–255 letters, all in U+0621–U+064A.
+ * True when `word` can be stored in a lexicon file: 1–255 letters, all in U+0621–U+064A
+ * except tatweel.
  * Training scripts use it to choose which normalized words to count.
  */
 export function isLexiconWord(word: string): boolean {
   if (word.length === 0 || word.length > MAX_WORD_LENGTH) return false;
   for (let i = 0; i < word.length; i++) {
     const cu = word.charCodeAt(i);
-    if (cu < FIRST_LETTER || cu > LAST_LETTER) return false;
+    if (cu < FIRST_LETTER || cu > LAST_LETTER || cu === TATWEEL) return false;
   }
   return true;
 }
@@ -201,7 +204,7 @@ function wordHash(word: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) {
     const b = word.charCodeAt(i) - LETTER_BASE;
-    if (b < FIRST_LETTER - LETTER_BASE || b > LAST_LETTER - LETTER_BASE) return -1;
+    if (b < FIRST_LETTER - LETTER_BASE || b > LAST_LETTER - LETTER_BASE || b === TATWEEL - LETTER_BASE) return -1;
     h = Math.imul(h ^ b, FNV_PRIME);
   }
   return h >>> 0;
@@ -243,7 +246,7 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
     let h = FNV_OFFSET;
     for (let i = pos + 1; i <= pos + length; i++) {
       const b = bytes[i];
-      if (b < FIRST_LETTER - LETTER_BASE || b > LAST_LETTER - LETTER_BASE) throw corrupt(`bad letter in word ${e}`);
+      if (b < FIRST_LETTER - LETTER_BASE || b > LAST_LETTER - LETTER_BASE || b === TATWEEL - LETTER_BASE) throw corrupt(`bad letter in word ${e}`);
       h = Math.imul(h ^ b, FNV_PRIME);
     }
     let slot = (h >>> 0) & mask;
