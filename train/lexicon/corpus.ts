@@ -2,12 +2,12 @@
  * Corpus access for the lexicon and the glue splitter: which texts are used for what, how
  * words and adjacent word pairs are read from them, and how they are counted.
  *
- * Words are read as runs of letters and marks (tatweel is a letter) and counted on their
- * `normalize()` form, which is what a token's `norm` is, so that the lexicon and the
- * runtime agree. Only forms the lexicon format can store (Arabic letters) are kept.
+ * Words are the project tokenizer's word tokens, counted on their `norm` (= `normalize()`
+ * of the text), so that the lexicon and the runtime agree. Only forms the lexicon format
+ * can store (Arabic letters) are kept.
  */
 import { isLexiconWord } from '../../src/core/text/lexicon.js';
-import { normalize } from '../../src/core/text/normalize.js';
+import { tokenize } from '../../src/core/text/tokenize.js';
 import { readAnt, readSaudiNews, type AntArticle } from '../lib/data.js';
 
 /** ANT folds for each role (the project-wide split: 0–7 train, 8 tune, 9 report). */
@@ -48,29 +48,32 @@ export interface CorpusWord {
   norm: string;
   /** True when `norm` is an Arabic word the lexicon can store. */
   arabic: boolean;
-  /** True when only spaces or tabs separate this word from the previous one (same line, no punctuation). */
+  /** True when the previous token is a word and only spaces or tabs separate them (same line, no punctuation). */
   adjacent: boolean;
 }
 
-const WORD = /[\p{L}\p{M}]+/gu;
 const SPACES_ONLY = /^[ \t\u00A0]+$/u;
 
-/** The words of a text, in order. */
+/**
+ * The word tokens of a text, in order, as the project tokenizer makes them (so that the
+ * lexicon counts exactly what the repair stage will look up).
+ */
 export function* corpusWords(text: string): Generator<CorpusWord> {
-  let prevEnd = -1;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    const raw = m[0];
-    const norm = normalize(raw);
+  let prevWordEnd = -1;
+  for (const t of tokenize(text)) {
+    if (t.kind !== 'word') {
+      prevWordEnd = -1;
+      continue;
+    }
     yield {
-      start,
-      end: start + raw.length,
-      raw,
-      norm,
-      arabic: isLexiconWord(norm),
-      adjacent: prevEnd >= 0 && SPACES_ONLY.test(text.slice(prevEnd, start)),
+      start: t.start,
+      end: t.end,
+      raw: t.text,
+      norm: t.norm,
+      arabic: isLexiconWord(t.norm),
+      adjacent: prevWordEnd >= 0 && SPACES_ONLY.test(text.slice(prevWordEnd, t.start)),
     };
-    prevEnd = start + raw.length;
+    prevWordEnd = t.end;
   }
 }
 

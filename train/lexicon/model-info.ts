@@ -3,11 +3,12 @@
  * script (which writes the manifest) and the evaluation (which adds its scores to it).
  */
 import type { ModelDataSource } from '../../src/core/model/manifest.js';
+import { LEXICON_FILES } from '../../src/core/text/repair.js';
 import type { ManifestInput } from '../lib/manifest.js';
 
 export const LEXICON_MODEL = 'lexicon';
-export const LEXICON_FILE = 'lexicon.bin';
-export const GLUE_FILE = 'glue.json';
+export const LEXICON_FILE = LEXICON_FILES.lexicon;
+export const GLUE_FILE = LEXICON_FILES.glue;
 
 const ANT_LICENCE =
   'Apache-2.0, with the authors\' citation request: Chouigui, Ben Khiroun, Elayeb, "ANT Corpus: An Arabic News Text Collection for Textual Classification", AICCSA 2017 (and AJSE 2021 for the multi-source set)';
@@ -22,7 +23,7 @@ export function lexiconDataSources(withSaudi: boolean): ModelDataSource[] {
       commit: '06f6a10e80c7a0e7aee0bba2f0a6372c35c45c83',
       licence: ANT_LICENCE,
       split:
-        'folds 0-7 counted (title + text); glue-model weights fitted on fold 7 against counts of folds 0-6; fold 8 tunes the threshold; fold 9 held out for reporting',
+        'folds 0-7 counted (title + text); glue-model weights cross-fitted on folds 0-7 (each fold against the counts of the other seven); fold 8 tunes the thresholds; fold 9 held out for reporting',
     },
     {
       name: 'ANT multi-source v2.1 (subset)',

@@ -1,25 +1,33 @@
 /**
  * Repair of words glued together by scraping or typing (`روسياوالعراق` → `روسيا` + `والعراق`).
  *
- * The splitter is statistical. For a word the lexicon does not know well, every split into
- * two known words is a candidate, and a small logistic model scores it from lexicon
- * evidence: how frequent the whole word and the two parts are, how often the two parts
- * were seen side by side, whether the whole word is better explained as one word with
- * clitics and suffixes (`سيدعمه` = س + يدعمه, `القراران` = القرار + ان), and the shape of the
- * junction (a ة or ى cannot end a word's middle; `و` and `ال` often start the second word).
- * The best candidate is accepted when its score passes a threshold tuned for very few
- * false splits. The weights and threshold are trained by `npm run train:lexicon` and ship
- * with the lexicon model (`glue.json`), so that training and runtime share this file's
- * feature code.
+ * The splitter is statistical, over the frequency lexicon (`lexicon.ts`). A word token the
+ * lexicon has seen often is left alone at once (the fast path: one hash lookup of the
+ * token's `norm`). For any other Arabic word, every cut into two known words is a
+ * candidate, and a logistic model scores it from lexicon evidence: how frequent the whole
+ * word and the two parts are, how often the two parts were seen side by side, whether the
+ * whole word is better read as one word with clitics and suffixes (`سيدعمه` = س + يدعمه) or
+ * has a family of related forms (`مصرفي`: `المصرفي`, `مصرفية`), and the shape of the junction
+ * (a ة or ى never ends the middle of a word; `و` and `ال` often start the second word). Each
+ * kind of junction has its own weights and threshold ({@link GLUE_CLASSES}). The best
+ * candidate is split when it passes its threshold, tuned for very few false splits.
  *
- * Only the repair layer and the token array change: the original text is never altered.
+ * Weights, thresholds and the fast-path count are trained by `npm run train:lexicon` and ship
+ * with the lexicon model (`glue.json`); training computes features with this file's code, so
+ * training and runtime agree. Figures: docs/GLUED-WORDS.md (`npm run eval:glue`).
+ *
+ * Limits: two-way splits only, and both parts must be words the lexicon has seen, so three
+ * words glued together (`روسياوالعراقوإيران`) are left whole.
+ *
+ * Only the token array and the repair layer change: the original text is never altered.
  */
 import type { AnalyzedDocument, Repair, Token } from '../document.js';
 import { MarsadError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
 import type { Lexicon } from './lexicon.js';
-import { isLexiconWord } from './lexicon.js';
+import { decodeLexicon, isLexiconWord } from './lexicon.js';
 import { normalize, normalizeWithMap, restoreFinalYa } from './normalize.js';
+import { normalizeToken } from './tokenize.js';
 
 /** Names of the features the glue model scores, in the order of its weights (one set of weights per class). */
 export const GLUE_FEATURES = [
@@ -51,6 +59,8 @@ export const GLUE_FEATURES = [
   'wholeAl',
   'leftAl',
   'logFamily',
+  'leftAnMin',
+  'rightFiAl',
 ] as const;
 
 /** A glue-model feature name. */
@@ -116,6 +126,11 @@ const SUFFIX_LIKE = new Set('هم كم كما كن ان ين ون يا ما'.spl
  */
 const NAME_HEADS = new Set('عبد ابو ابن بن بو ام'.split(' '));
 const NAME_TAILS = new Set('الدين الله'.split(' '));
+
+/** `عبد`, `ابو` … alone or after a conjunction or preposition (`وعبد`, `لابو`). */
+function isNameHead(left: string): boolean {
+  return NAME_HEADS.has(left) || ('وفبل'.includes(left[0]) && NAME_HEADS.has(left.slice(1)));
+}
 
 /** Proclitic strings a whole word may start with when we explain it as clitics + a known stem. */
 const PROCLITICS = [
@@ -228,7 +243,7 @@ function logPerMillion(count: number, total: number): number {
 }
 
 /** The junction kind of a candidate split. */
-function junctionKind(left: string, right: string): GlueClass {
+export function junctionKind(left: string, right: string): GlueClass {
   if (SUFFIX_LIKE.has(right)) return 'suffix';
   if (left.length === 2) return 'short';
   if (right.charCodeAt(0) === 0x0648) return 'waw'; // و
@@ -241,18 +256,26 @@ function junctionKind(left: string, right: string): GlueClass {
  * @param charNormalized the word normalized WITHOUT `restoreFinalYa`, so that a ى inside a
  *   glued word is still visible (each part gets its own final-ya decision here).
  * @param wholeCount the lexicon count of the whole word's `normalize()` form.
+ * @param wholeEvidence the whole word's {@link explainedCount} and {@link familyCount}, when the
+ *   caller has them (or zeros, for the splitter's upper bound); computed here otherwise.
  */
-export function glueCandidates(charNormalized: string, wholeCount: number, lexicon: Lexicon, minPart = 2): GlueCandidate[] {
+export function glueCandidates(
+  charNormalized: string,
+  wholeCount: number,
+  lexicon: Lexicon,
+  minPart = 2,
+  wholeEvidence?: { explained: number; family: number },
+): GlueCandidate[] {
   const out: GlueCandidate[] = [];
   const n = charNormalized.length;
-  let explained = -1;
-  let family = 0;
+  let explained = wholeEvidence?.explained ?? -1;
+  let family = wholeEvidence?.family ?? 0;
   const wholeAl = /^(?:[وفبك]?ال|لل)/u.test(charNormalized);
   for (let at = minPart; at <= n - minPart; at++) {
     const left = restoreFinalYa(charNormalized.slice(0, at));
     const right = restoreFinalYa(charNormalized.slice(at));
     if (PROCLITIC_ONLY.has(left) || SUFFIX_ONLY.has(right)) continue;
-    if (NAME_TAILS.has(right) || (NAME_HEADS.has(left) && right.startsWith('ال'))) continue;
+    if (NAME_TAILS.has(right) || (right.startsWith('ال') && isNameHead(left))) continue;
     const cl = lexicon.count(left);
     if (cl === 0) continue;
     const cr = lexicon.count(right);
@@ -297,6 +320,10 @@ export function glueCandidates(charNormalized: string, wholeCount: number, lexic
       wholeAl ? 1 : 0,
       left.startsWith('ال') ? 1 : 0,
       Math.log1p(family),
+      // ان / من + a verb or noun is often one word: form VII (انفتحت) or its participle (منضبط).
+      left === 'ان' || left === 'من' ? 1 : 0,
+      // … + في on a word with the article is often a nisba adjective (المصرفي, البيروفي).
+      right === 'في' && wholeAl ? 1 : 0,
     ];
     out.push({ at, left, right, kind: junctionKind(left, right), features });
   }
@@ -411,26 +438,43 @@ export function pickGlueCandidate<T extends { candidate: GlueCandidate; score: n
   return top === null ? null : { item: top, margin: topMargin };
 }
 
+const NO_FINAL_YA = { restoreFinalYa: false } as const;
+const YA = 0x064a;
+
 /** Builds a splitter from a lexicon and the trained glue model. */
 export function createGlueSplitter(lexicon: Lexicon, model: GlueModel): GlueSplitter {
   const minLength = 2 * model.minPart;
-  const candidates = (word: string, norm?: string): GlueCandidates | null => {
+  // With no negative evidence from the whole word (explained and family counts taken as 0),
+  // each score is an upper bound when those weights are ≤ 0, as trained models have them: a
+  // word whose bounds all stay under their thresholds is settled without the ~100 lookups
+  // the two counts cost.
+  const explainedAt = GLUE_FEATURES.indexOf('logExplained');
+  const familyAt = GLUE_FEATURES.indexOf('logFamily');
+  const canBound = GLUE_CLASSES.every((c) => model.weights[c][explainedAt] <= 0 && model.weights[c][familyAt] <= 0);
+  const noEvidence = { explained: 0, family: 0 };
+
+  /** The word's normalized form without final-ya restoration, and its count; null on the fast path. */
+  const prepare = (word: string, norm?: string): { s: string; wholeCount: number } | null => {
     const n = norm ?? normalize(word);
     if (n.length < minLength) return null;
     const wholeCount = lexicon.count(n);
     // The fast path: nearly every token is a word the lexicon knows well.
     if (wholeCount >= model.knownCount) return null;
     if (!isLexiconWord(n) || !ARABIC_WORD.test(n)) return null;
-    const view = normalizeWithMap(word, { restoreFinalYa: false });
+    // restoreFinalYa changes at most the last letter (ى → ي), so only then is the view different.
+    return { s: n.charCodeAt(n.length - 1) === YA ? normalize(word, NO_FINAL_YA) : n, wholeCount };
+  };
+
+  const candidates = (word: string, norm?: string): GlueCandidates | null => {
+    const p = prepare(word, norm);
+    if (p === null) return null;
+    const view = normalizeWithMap(word, NO_FINAL_YA);
     const scored: ScoredGlueCandidate[] = [];
-    for (const candidate of glueCandidates(view.text, wholeCount, lexicon, model.minPart)) {
-      // Diacritics and tatweel after the last letter of the left part stay with it.
-      const cut = view.toOriginal[candidate.at];
-      // A cut inside one original character (a ligature such as ﻻ) cannot be drawn on the original.
-      if (cut <= view.toOriginal[candidate.at - 1] || cut <= 0 || cut >= word.length) continue;
-      scored.push({ candidate, score: glueScore(model, candidate), cut });
+    for (const candidate of glueCandidates(p.s, p.wholeCount, lexicon, model.minPart)) {
+      const cut = cutOf(view, candidate.at, word.length);
+      if (cut !== null) scored.push({ candidate, score: glueScore(model, candidate), cut });
     }
-    return { wholeCount, candidates: scored };
+    return { wholeCount: p.wholeCount, candidates: scored };
   };
   const best = (word: string, norm?: string): GlueDecision | null => {
     const all = candidates(word, norm);
@@ -441,11 +485,65 @@ export function createGlueSplitter(lexicon: Lexicon, model: GlueModel): GlueSpli
   return {
     candidates,
     best,
+    // The same decision as best(), made cheaply: bound first, exact scores only when a bound
+    // passes, and the offset map only for the candidate that wins.
     split(word, norm) {
-      const b = best(word, norm);
-      return b === null || b.margin <= 0 ? null : [b.cut];
+      const p = prepare(word, norm);
+      if (p === null) return null;
+      if (canBound) {
+        let passes = false;
+        for (const c of glueCandidates(p.s, p.wholeCount, lexicon, model.minPart, noEvidence)) {
+          if (glueScore(model, c) > model.thresholds[c.kind]) {
+            passes = true;
+            break;
+          }
+        }
+        if (!passes) return null;
+      }
+      const ranked = glueCandidates(p.s, p.wholeCount, lexicon, model.minPart)
+        .map((candidate) => ({ candidate, margin: glueScore(model, candidate) - model.thresholds[candidate.kind] }))
+        .sort((a, b) => b.margin - a.margin);
+      if (ranked.length === 0 || ranked[0].margin <= 0) return null;
+      const view = normalizeWithMap(word, NO_FINAL_YA);
+      for (const r of ranked) {
+        const cut = cutOf(view, r.candidate.at, word.length);
+        if (cut !== null) return r.margin > 0 ? [cut] : null;
+      }
+      return null;
     },
   };
+}
+
+/**
+ * The original offset of a cut at `at` in the normalized view, or null when it cannot be
+ * drawn on the original (inside one original character, such as the ligature ﻻ). Diacritics
+ * and tatweel after the last letter of the left part stay with it.
+ */
+function cutOf(view: { toOriginal: Int32Array }, at: number, length: number): number | null {
+  const cut = view.toOriginal[at];
+  return cut > view.toOriginal[at - 1] && cut > 0 && cut < length ? cut : null;
+}
+
+/** The files of the lexicon model, as `loadModel('lexicon')` returns them (or a browser fetch builds them). */
+export interface LexiconModelFiles {
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
+/** File names inside `models/lexicon/`. */
+export const LEXICON_FILES = { lexicon: 'lexicon.bin', glue: 'glue.json' } as const;
+
+/**
+ * Decodes the lexicon model and builds its glue splitter.
+ * @throws MarsadError `MODEL_MISSING` when a file is absent, `MODEL_CORRUPT` when one does not decode.
+ */
+export function loadGlueSplitter(model: LexiconModelFiles): { lexicon: Lexicon; splitter: GlueSplitter } {
+  const file = (name: string): Uint8Array => {
+    const bytes = model.files.get(name);
+    if (bytes === undefined) throw new MarsadError('MODEL_MISSING', `The lexicon model has no file ${name}.`, { file: name });
+    return bytes;
+  };
+  const lexicon = decodeLexicon(file(LEXICON_FILES.lexicon));
+  return { lexicon, splitter: createGlueSplitter(lexicon, parseGlueModel(file(LEXICON_FILES.glue))) };
 }
 
 /** Replaces glued word tokens by their parts; returns the new tokens and the repairs. */
@@ -463,7 +561,7 @@ export function repairTokens(tokens: readonly Token[], splitter: GlueSplitter): 
     for (let k = 0; k + 1 < bounds.length; k++) {
       const text = token.text.slice(bounds[k], bounds[k + 1]);
       parts.push(text);
-      out.push({ start: token.start + bounds[k], end: token.start + bounds[k + 1], text, norm: normalize(text), kind: 'word' });
+      out.push({ start: token.start + bounds[k], end: token.start + bounds[k + 1], text, norm: normalizeToken(text), kind: 'word' });
     }
     repairs.push({ start: token.start, end: token.end, original: token.text, replacement: parts.join(' '), kind: 'split' });
   }
