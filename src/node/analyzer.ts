@@ -9,6 +9,7 @@ import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
 import { createKeywordsStage } from '../core/discourse/keywords.js';
 import { createSummaryStage } from '../core/discourse/summary.js';
 import { createTopicsStage } from '../core/discourse/topics.js';
+import { createRepairStage, loadGlueSplitter } from '../core/text/repair.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
 /** A model-backed stage: the model it needs and how to build the stage from it. */
@@ -19,6 +20,7 @@ interface ModelStageFactory {
 
 /** Model-backed stages, in no particular order (the core sorts them). */
 const MODEL_STAGES: ModelStageFactory[] = [
+  { model: 'lexicon', build: (m) => createRepairStage(loadGlueSplitter(m).splitter) },
   { model: 'topics', build: (m) => createTopicsStage(m) },
   { model: 'keywords', build: (m) => createKeywordsStage(m) },
 ];
