@@ -1,0 +1,226 @@
+/**
+ * The NER sequence model: a first-order linear model over hashed features (trained as an
+ * averaged structured perceptron or a CRF, see `train/ner/`), decoded with Viterbi under BIO
+ * constraints.
+ *
+ * Storage, chosen for speed first: one open-addressing table whose slots hold the feature key
+ * and, right after it, the `LABEL_COUNT` 16-bit quantized weights (24 bytes a slot), so a
+ * lookup touches one cache line instead of three (key table, row index, weight rows). Weights
+ * are scaled by one float per model.
+ */
+import { MarsadError } from '../errors.js';
+import { jsonSection, packSections, sectionAs, sectionJson, unpackSections } from './binary.js';
+import { LABELS, LABEL_COUNT, bioTransitions } from './labels.js';
+import { tableCapacity } from './table.js';
+
+/** 32-bit words per slot: the key, then the labels' 16-bit weights (9 of them in 5 words). */
+const STRIDE = 1 + Math.ceil(LABEL_COUNT / 2);
+
+/** Feature weights and transition scores. */
+export interface NerWeights {
+  /** `STRIDE` words per slot: key (0 = empty), then 16-bit weights. */
+  table: Uint32Array;
+  /** The same memory as 16-bit words: slot `s`'s weight for label `y` is `table16[s * 2 * STRIDE + 2 + y]`. */
+  table16: Int16Array;
+  /** Number of slots − 1 (the slot count is a power of two). */
+  mask: number;
+  /** Number of features stored. */
+  size: number;
+  scale: number;
+  /**
+   * Whether the model scores the sentence's own features. False for a second pass that
+   * scores only document-level features (the first pass's labels summarize the rest).
+   */
+  baseFeatures: boolean;
+  /** `(LABEL_COUNT + 1) × LABEL_COUNT` transition scores; row `LABEL_COUNT` is the sentence start. */
+  transitions: Float32Array;
+}
+
+/** Metadata stored with the weights, checked at load time. */
+export interface NerWeightsMeta {
+  labels: string[];
+  featureVersion: number;
+  scale: number;
+  size: number;
+  baseFeatures?: boolean;
+}
+
+/** Version of the feature extractor the weights were trained with. Bump it when `features.ts` or `context.ts` changes. */
+export const FEATURE_VERSION = 2;
+
+const slotOf = (key: number, mask: number): number => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+
+/** The slot of a feature key, or -1 when the model does not have it. */
+export function findFeature(w: NerWeights, key: number): number {
+  const k = key >>> 0 || 1;
+  const { table, mask } = w;
+  for (let slot = slotOf(k, mask); ; slot = (slot + 1) & mask) {
+    const at = table[slot * STRIDE];
+    if (at === k) return slot;
+    if (at === 0) return -1;
+  }
+}
+
+/**
+ * Quantizes float weights into runtime storage. Rows whose largest weight is at most
+ * `prune` (in the weights' own units) are dropped: they barely move any score.
+ */
+export function quantizeWeights(keys: ArrayLike<number>, w: Float32Array, transitions: Float32Array, prune = 0, baseFeatures = true): NerWeights {
+  const L = LABEL_COUNT;
+  const keep: number[] = [];
+  let max = 0;
+  for (let f = 0; f < keys.length; f++) {
+    let m = 0;
+    for (let y = 0; y < L; y++) m = Math.max(m, Math.abs(w[f * L + y]));
+    if (m > prune) {
+      keep.push(f);
+      max = Math.max(max, m);
+    }
+  }
+  const scale = max > 0 ? max / 32767 : 1;
+  const capacity = tableCapacity(keep.length, 0.7);
+  const table = new Uint32Array(capacity * STRIDE);
+  const table16 = new Int16Array(table.buffer);
+  const mask = capacity - 1;
+  for (const f of keep) {
+    const k = keys[f] >>> 0 || 1;
+    let slot = slotOf(k, mask);
+    while (table[slot * STRIDE] !== 0 && table[slot * STRIDE] !== k) slot = (slot + 1) & mask;
+    table[slot * STRIDE] = k;
+    for (let y = 0; y < L; y++) table16[slot * 2 * STRIDE + 2 + y] = Math.round(w[f * L + y] / scale);
+  }
+  return { table, table16, mask, size: keep.length, scale, baseFeatures, transitions: Float32Array.from(transitions) };
+}
+
+const ALLOWED = bioTransitions();
+/** Per-token integer sums of quantized weights (shared: scoring is synchronous). */
+const SUM = new Int32Array(LABEL_COUNT);
+const NEG = -1e30;
+
+/** Serializes weights. */
+export function packWeights(w: NerWeights): Uint8Array {
+  const meta: NerWeightsMeta = { labels: [...LABELS], featureVersion: FEATURE_VERSION, scale: w.scale, size: w.size, baseFeatures: w.baseFeatures };
+  return packSections(
+    new Map<string, ArrayBufferView>([
+      ['meta', jsonSection(meta)],
+      ['table', w.table],
+      ['transitions', w.transitions],
+    ]),
+  );
+}
+
+/**
+ * Reads weights written by {@link packWeights}.
+ * @throws MarsadError `MODEL_CORRUPT` when the label set or feature version does not match this code.
+ */
+export function unpackWeights(bytes: Uint8Array): NerWeights {
+  const s = unpackSections(bytes, 'NER weights');
+  const meta = sectionJson<NerWeightsMeta>(s, 'meta', 'NER weights');
+  if (meta.labels.join(' ') !== LABELS.join(' ') || meta.featureVersion !== FEATURE_VERSION) {
+    throw new MarsadError(
+      'MODEL_CORRUPT',
+      `The NER weights were trained for labels [${meta.labels.join(' ')}] and feature version ${meta.featureVersion}; ` +
+        `this code expects [${LABELS.join(' ')}] and version ${FEATURE_VERSION}. Retrain with npm run train:ner.`,
+    );
+  }
+  const table = sectionAs(s, 'table', Uint32Array, 'NER weights');
+  const transitions = sectionAs(s, 'transitions', Float32Array, 'NER weights');
+  const slots = table.length / STRIDE;
+  if (!Number.isInteger(slots) || (slots & (slots - 1)) !== 0 || transitions.length !== (LABEL_COUNT + 1) * LABEL_COUNT) {
+    throw new MarsadError('MODEL_CORRUPT', 'The NER weights have inconsistent section sizes.');
+  }
+  return {
+    table,
+    table16: new Int16Array(table.buffer, table.byteOffset, table.length * 2),
+    mask: slots - 1,
+    size: meta.size,
+    scale: meta.scale,
+    baseFeatures: meta.baseFeatures !== false,
+    transitions,
+  };
+}
+
+/**
+ * Fills `scores[i * L + y]` with the emission score of label `y` at token `i`, or adds to
+ * it with `accumulate` (to score a sentence's features in two parts). Features the model
+ * never saw are skipped.
+ */
+export function emissionScores(
+  w: NerWeights,
+  feats: { keys: Uint32Array; offsets: Int32Array; length: number },
+  scores: Float32Array,
+  accumulate = false,
+): void {
+  const L = LABEL_COUNT;
+  const { keys, offsets, length } = feats;
+  const { table, table16, mask, scale } = w;
+  const sum = SUM;
+  for (let i = 0; i < length; i++) {
+    const base = i * L;
+    sum.fill(0);
+    for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) {
+      const key = keys[k] >>> 0 || 1;
+      let slot = slotOf(key, mask);
+      let at = table[slot * STRIDE];
+      while (at !== key && at !== 0) {
+        slot = (slot + 1) & mask;
+        at = table[slot * STRIDE];
+      }
+      if (at === 0) continue;
+      const row = slot * 2 * STRIDE + 2;
+      for (let y = 0; y < L; y++) sum[y] += table16[row + y];
+    }
+    if (accumulate) for (let y = 0; y < L; y++) scores[base + y] += sum[y] * scale;
+    else for (let y = 0; y < L; y++) scores[base + y] = sum[y] * scale;
+  }
+}
+
+/** Reusable Viterbi buffers. */
+export class ViterbiDecoder {
+  private delta = new Float64Array(0);
+  private back = new Int32Array(0);
+
+  /**
+   * Best label sequence for `n` tokens under BIO constraints, written into `out`.
+   * `emissions[i * L + y]`; `transitions` as in {@link NerWeights}.
+   */
+  decode(emissions: ArrayLike<number>, transitions: ArrayLike<number>, n: number, out: Int32Array): void {
+    const L = LABEL_COUNT;
+    if (n === 0) return;
+    if (this.delta.length < n * L) {
+      this.delta = new Float64Array(n * L * 2);
+      this.back = new Int32Array(n * L * 2);
+    }
+    const { delta, back } = this;
+    for (let y = 0; y < L; y++) delta[y] = ALLOWED[L * L + y] ? transitions[L * L + y] + emissions[y] : NEG;
+    for (let i = 1; i < n; i++) {
+      const prevBase = (i - 1) * L;
+      const base = i * L;
+      for (let y = 0; y < L; y++) {
+        let best = NEG;
+        let arg = 0;
+        for (let p = 0; p < L; p++) {
+          if (!ALLOWED[p * L + y]) continue;
+          const v = delta[prevBase + p] + transitions[p * L + y];
+          if (v > best) {
+            best = v;
+            arg = p;
+          }
+        }
+        delta[base + y] = best + emissions[base + y];
+        back[base + y] = arg;
+      }
+    }
+    let best = NEG;
+    let arg = 0;
+    const last = (n - 1) * L;
+    for (let y = 0; y < L; y++) {
+      if (delta[last + y] > best) {
+        best = delta[last + y];
+        arg = y;
+      }
+    }
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]];
+  }
+}

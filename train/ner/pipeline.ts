@@ -1,0 +1,127 @@
+/**
+ * The training recipe shared by the experiment loop and `train.ts`: feature encoding, the
+ * optional jackknifed first pass for document-level features, and the learner.
+ */
+import type { GoldSentence } from '../../src/core/entities/conll.js';
+import { type ExtraFeatures, documentFeatures, stemHash } from '../../src/core/entities/context.js';
+import type { FeatureResources } from '../../src/core/entities/features.js';
+import { labelIndex } from '../../src/core/entities/labels.js';
+import { normalize } from '../../src/core/text/normalize.js';
+import { trainCrf } from './crf.js';
+import { FeatureVocab, encodeAll, tagEncoded, trainPerceptron } from './perceptron.js';
+
+/** Training settings. */
+export interface PipelineSettings {
+  learner: 'perceptron' | 'crf';
+  epochs: number;
+  identityDropout: number;
+  twoStage: boolean;
+  folds: number;
+  window: number;
+  l2: number;
+  iterations: number;
+  trigrams: boolean;
+  /** Cluster-pair features (this token's and a neighbour's cluster). */
+  clusterPairs?: boolean;
+  /** Second pass over document-level features only (cheaper at run time). */
+  lightSecondPass?: boolean;
+  log?: (msg: string) => void;
+}
+
+/** Weights of one trained stage, with the vocabulary that maps features to rows. */
+export interface TrainedStage {
+  vocab: FeatureVocab;
+  weights: { w: Float32Array; trans: Float32Array };
+  /** False for a second pass that scores document-level features only. */
+  baseFeatures?: boolean;
+}
+
+/** Encodes sentences by their document-level features alone (for a light second pass). */
+function encodeExtrasOnly(
+  train: readonly GoldSentence[],
+  evaluate: readonly (readonly GoldSentence[])[],
+  extras: { train: ExtraFeatures[]; others: ExtraFeatures[][] },
+): { vocab: FeatureVocab; train: Encoded[]; others: Encoded[][] } {
+  const vocab = new FeatureVocab();
+  const enc = (s: GoldSentence, x: ExtraFeatures, grow: boolean): Encoded => {
+    const ids: number[] = [];
+    const n = s.tokens.length;
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = ids.length;
+      for (let k = x.offsets[i]; k < x.offsets[i + 1]; k++) {
+        const id = grow ? vocab.add(x.keys[k]) : vocab.ids.get(x.keys[k]);
+        if (id !== undefined) ids.push(id);
+      }
+    }
+    offsets[n] = ids.length;
+    return { ids: Int32Array.from(ids), offsets, gold: toIdx(s.tags) };
+  };
+  const tr = train.map((s, i) => enc(s, extras.train[i], true));
+  return { vocab, train: tr, others: evaluate.map((set, k) => set.map((s, i) => enc(s, extras.others[k][i], false))) };
+}
+
+type Encoded = ReturnType<typeof encodeAll>['train'][number];
+
+function learn(data: Encoded[], features: number, settings: PipelineSettings): { w: Float32Array; trans: Float32Array } {
+  if (settings.learner === 'crf') {
+    return trainCrf(data, features, { l2: settings.l2, iterations: settings.iterations, memory: 8, every: 50, log: settings.log });
+  }
+  return trainPerceptron(data, features, { epochs: settings.epochs, seed: 7, identityDropout: settings.identityDropout }).averaged();
+}
+
+const toIdx = (tags: string[]): Int32Array => Int32Array.from(tags, (t) => labelIndex(t));
+
+/** Stem hashes of each token of each sentence (for document features). */
+export function sentenceStems(set: readonly GoldSentence[]): Uint32Array[] {
+  return set.map((s) => Uint32Array.from(s.tokens, (t) => stemHash(normalize(t))));
+}
+
+/**
+ * Trains on `train` and returns the stages (one, or two with document features) and the
+ * predicted tags of each set in `evaluate`.
+ */
+export function trainStages(
+  train: readonly GoldSentence[],
+  evaluate: readonly (readonly GoldSentence[])[],
+  resources: FeatureResources,
+  settings: PipelineSettings,
+): { stages: TrainedStage[]; tags: string[][][] } {
+  const options = { trigrams: settings.trigrams, clusterPairs: settings.clusterPairs };
+  const enc = encodeAll(resources, train, evaluate, undefined, options);
+  const w1 = learn(enc.train, enc.vocab.keys.length, settings);
+  const first: TrainedStage = { vocab: enc.vocab, weights: w1 };
+  const firstTags = enc.others.map((set) => tagEncoded(set, w1));
+  if (!settings.twoStage) return { stages: [first], tags: firstTags };
+  // Jackknifed first-pass labels on train, so that the second pass sees first-pass errors
+  // as they will be at run time.
+  const trainLabels: Int32Array[] = new Array(train.length);
+  const folds = settings.folds;
+  for (let k = 0; k < folds; k++) {
+    const lo = Math.floor((k * train.length) / folds);
+    const hi = Math.floor(((k + 1) * train.length) / folds);
+    const w = learn([...enc.train.slice(0, lo), ...enc.train.slice(hi)], enc.vocab.keys.length, settings);
+    tagEncoded(enc.train.slice(lo, hi), w).forEach((p, i) => (trainLabels[lo + i] = toIdx(p)));
+  }
+  const extras: { train: ExtraFeatures[]; others: ExtraFeatures[][] } = {
+    train: documentFeatures(sentenceStems(train), trainLabels, settings.window),
+    others: evaluate.map((set, k) => documentFeatures(sentenceStems(set), firstTags[k].map(toIdx), settings.window)),
+  };
+  const enc2 = settings.lightSecondPass ? encodeExtrasOnly(train, evaluate, extras) : encodeAll(resources, train, evaluate, extras, options);
+  // Identity dropout hides a token's first features, which are its word features only in a full pass.
+  const w2 = learn(enc2.train, enc2.vocab.keys.length, settings.lightSecondPass ? { ...settings, identityDropout: 0 } : settings);
+  return {
+    stages: [first, { vocab: enc2.vocab, weights: w2, baseFeatures: !settings.lightSecondPass }],
+    tags: enc2.others.map((set) => tagEncoded(set, w2)),
+  };
+}
+
+/** Trains and tags one evaluation set. */
+export function trainAndTag(
+  train: readonly GoldSentence[],
+  evaluate: readonly GoldSentence[],
+  resources: FeatureResources,
+  settings: PipelineSettings,
+): string[][] {
+  return trainStages(train, [evaluate], resources, settings).tags[0];
+}
