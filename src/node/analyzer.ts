@@ -18,6 +18,7 @@ import { createKeywordsStage } from '../core/discourse/keywords.js';
 import { createSummaryStage } from '../core/discourse/summary.js';
 import { createTopicsStage } from '../core/discourse/topics.js';
 import { createMorphologyStage } from '../core/morph/stage.js';
+import { createRepairStage, loadGlueSplitter } from '../core/text/repair.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
 /** A model-backed stage: the model it needs and how to build the stage from it. */
@@ -38,6 +39,7 @@ let linkingLexicon: LinkingLexicon | undefined;
 
 /** Model-backed stages, in no particular order (the core sorts them). */
 const MODEL_STAGES: ModelStageFactory[] = [
+  { model: 'lexicon', build: (m) => createRepairStage(loadGlueSplitter(m).splitter) },
   { model: 'morph', build: (m) => createMorphologyStage(m.files) },
   { model: 'ner', build: (m) => createNerStage(loadNerModel(m.files)) },
   {
