@@ -66,6 +66,16 @@ describe('restoreFinalYa: Egyptian final ى', () => {
     ['التقى', 'التقى'],
     ['عَلَى', 'عَلَى'],
     ['فىالعراق', 'فىالعراق'], // not final: left for the repair stage
+    ['التصدى', 'التصدي'], // a verbal noun: verbs never take the article
+    ['تصدى', 'تصدى'],
+    ['سيبقى', 'سيبقى'], // future س before an imperfect
+    ['ليلى', 'ليلى'],
+    ['الليلى', 'الليلي'], // a name never takes the article
+    ['لعلى', 'لعلي'], // a particle takes no preposition: لعلي is "for Ali"
+    ['وفى', 'وفي'],
+    ['إحدى', 'إحدى'],
+    ['سيرجى', 'سيرجي'], // not the future س + يرجى
+    ['كندى', 'كندي'],
   ])('%s → %s', (input, expected) => {
     expect(restoreFinalYa(input)).toBe(expected);
   });

@@ -10,7 +10,7 @@
  * under the rules (each entry is re-normalized until it no longer changes), which is what
  * makes `normalize(normalize(s)) === normalize(s)` hold for any combination of options.
  */
-import { ALEF_MAKSURA_WORDS } from './alef-maksura-words.js';
+import { ALEF_MAKSURA_WORDS, MAKSURA_IMPERFECT_VERBS, MAKSURA_NAMES, MAKSURA_NOUNS } from './alef-maksura-words.js';
 import { CharClass, charClassTable } from './chars.js';
 
 /** The named normalization rules, in the order they apply. */
@@ -249,23 +249,23 @@ function maksuraKey(word: string): string {
  * Decides whether a word ending in ى keeps its alef maqsura.
  *
  * The rule: final ى is the Egyptian-press spelling of ي (فى, الروسى, سيرجى, تأتى) unless the
- * word, or the word without its proclitics (و ف, then ب ل ك, then ال), is one of the known
- * true alef-maqsura words (على, إلى, مصطفى, مستوى, الأولى, التقى …).
+ * word is a true alef-maqsura word with proclitics its class allows: particles take و/ف
+ * (وعلى); perfect verbs take و/ف (فالتقى is not a verb, so it is not kept); imperfect verbs
+ * also take the future س and the ل of purpose (سيبقى, لتتولى); names also take ب ل
+ * (لموسى); nouns and adjectives also take the article (بالأولى, للكبرى). See
+ * `alef-maksura-words.ts` for why the classes matter (تصدى but التصدي).
  */
 export function keepsAlefMaksura(word: string): boolean {
-  let key = maksuraKey(word);
+  const key = maksuraKey(word);
   if (ALEF_MAKSURA_WORDS.has(key)) return true;
-  if (key.length > 3 && (key[0] === 'و' || key[0] === 'ف')) {
-    key = key.slice(1);
-    if (ALEF_MAKSURA_WORDS.has(key)) return true;
-  }
-  if (key.length > 3 && (key[0] === 'ب' || key[0] === 'ل' || key[0] === 'ك')) {
-    key = key.slice(1);
-    if (ALEF_MAKSURA_WORDS.has(key)) return true;
-  }
-  if (key.length > 3 && key.startsWith('ال')) return ALEF_MAKSURA_WORDS.has(key.slice(2));
-  if (key.length > 3 && key.startsWith('ل')) return ALEF_MAKSURA_WORDS.has(key.slice(1)); // لل = ل + ال
-  return false;
+  // و or ف first, then what each class allows after it.
+  const k = key.length > 3 && (key[0] === 'و' || key[0] === 'ف') ? key.slice(1) : key;
+  if (k !== key && ALEF_MAKSURA_WORDS.has(k)) return true;
+  if (k.length > 3 && (k[0] === 'س' || k[0] === 'ل') && MAKSURA_IMPERFECT_VERBS.has(k.slice(1))) return true;
+  const n = k.length > 3 && (k[0] === 'ب' || k[0] === 'ل' || k[0] === 'ك') ? k.slice(1) : k;
+  if (n !== k && ((MAKSURA_NAMES.has(n) && k[0] !== 'ك') || MAKSURA_NOUNS.has(n))) return true;
+  if (n.length > 3 && n.startsWith('ال') && MAKSURA_NOUNS.has(n.slice(2))) return true;
+  return k.length > 3 && k.startsWith('لل') && MAKSURA_NOUNS.has(k.slice(2)); // لل = ل + ال
 }
 
 /**
