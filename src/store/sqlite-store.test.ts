@@ -183,6 +183,17 @@ describe('search', () => {
     expect(() => corpus.search({ q: 'العراق', from: 'March' })).toThrow(/Not a date/);
   });
 
+  it('finds a bare word with a proclitic on request, and ranks adjacent words higher on request', () => {
+    expect(corpus.search({ q: 'أوروبا' }).total).toBe(0);
+    const r = corpus.search({ q: 'أوروبا', expandProclitics: true });
+    expect(ids(r)).toEqual([byKey['b-11']]);
+    expect(r.results[0].snippet.highlights.map((h) => ENERGY.text.slice(h.start, h.end))).toEqual(['وأوروبا']);
+    const plain = corpus.search({ q: 'النفط الغاز', mode: 'any' });
+    const near = corpus.search({ q: 'النفط الغاز', mode: 'any', proximity: true });
+    expect(near.total).toBe(plain.total);
+    expect(new Set(ids(near))).toEqual(new Set(ids(plain)));
+  });
+
   it('restricts matches to the title or the text', () => {
     expect(ids(corpus.search({ q: 'النفط', in: 'title' }))).toEqual([byKey['b-11']]);
     expect(new Set(ids(corpus.search({ q: 'لافروف', in: 'title' })))).toEqual(new Set([byKey['a-1'], byKey['a-9']]));

@@ -537,7 +537,8 @@ export class SqliteCorpusStore implements CorpusStore {
     const requested = req.mode ?? 'auto';
     let mode: MatchMode = requested === 'any' ? 'any' : 'all';
     const columns = DOC_COLUMNS[req.in ?? 'all'];
-    let match = query ? toFtsMatch(query, columns, mode) : undefined;
+    const proximity = req.proximity ?? false;
+    let match = query ? toFtsMatch(query, columns, { mode, proximity }) : undefined;
     let from: string;
     let params: Param[];
     const conditions = (): string => (where.sql.length ? ` AND ${where.sql.join(' AND ')}` : '');
@@ -556,7 +557,7 @@ export class SqliteCorpusStore implements CorpusStore {
     if (total === 0 && requested === 'auto' && query && query.clauses.length > 1) {
       mode = 'any';
       relaxed = true;
-      match = toFtsMatch(query, columns, mode);
+      match = toFtsMatch(query, columns, { mode, proximity });
       build();
       total = (this.get<{ n: number }>(`SELECT count(*) AS n ${from!}`, ...params!) ?? { n: 0 }).n;
     }

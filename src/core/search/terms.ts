@@ -153,3 +153,18 @@ export function indexTerms(tokens: readonly Token[], normalizeForm: (s: string) 
   }
   return out;
 }
+
+/** Proclitic sequences that may stand before a word without the article: conjunctions and prepositions. */
+const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
+
+/**
+ * The forms a word takes with a proclitic in front (`روسيا` → `وروسيا`, `بروسيا`, `لروسيا`,
+ * …), for the query side: without morphology, documents keep `وروسيا` whole (stripping `و`
+ * from every word would turn `وزير` into `زير`), so a query word is expanded instead. Only
+ * for Arabic words of three letters or more that do not start with the article (words with
+ * the article are handled by {@link stripDefiniteClitics} on both sides).
+ */
+export function procliticVariants(norm: string): string[] {
+  if (norm.length < 3 || norm.startsWith('ال') || norm.startsWith('لل') || !/^\p{Script=Arabic}+$/u.test(norm)) return [];
+  return PROCLITICS.map((p) => p + norm);
+}
