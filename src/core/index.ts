@@ -15,3 +15,4 @@ export { decodeInput, checkText, findInvalidUtf8, looksBinary, DEFAULT_MAX_INPUT
 export { formatJson, canonicalDocument } from './format/json.js';
 export { formatText } from './format/text.js';
 export { formatConllu } from './format/conllu.js';
+export * from './discourse/index.js';

@@ -6,6 +6,9 @@
  */
 import { createAnalyzer } from '../core/analyzer.js';
 import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
+import { createKeywordsStage } from '../core/discourse/keywords.js';
+import { createSummaryStage } from '../core/discourse/summary.js';
+import { createTopicsStage } from '../core/discourse/topics.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
 /** A model-backed stage: the model it needs and how to build the stage from it. */
@@ -15,7 +18,10 @@ interface ModelStageFactory {
 }
 
 /** Model-backed stages, in no particular order (the core sorts them). */
-const MODEL_STAGES: ModelStageFactory[] = [];
+const MODEL_STAGES: ModelStageFactory[] = [
+  { model: 'topics', build: (m) => createTopicsStage(m) },
+  { model: 'keywords', build: (m) => createKeywordsStage(m) },
+];
 
 /** Options for {@link loadAnalyzer}. */
 export interface LoadAnalyzerOptions extends PipelineOptions {
@@ -35,7 +41,8 @@ export function loadAnalyzer(options: LoadAnalyzerOptions = {}): Pipeline {
   const key = JSON.stringify({ d: options.modelsDir, o: options.only, i: options.initial });
   if (cached?.key === key) return cached.pipeline;
   const warn = options.warn ?? ((m: string) => process.stderr.write(`marsad: ${m}\n`));
-  const stages: Stage[] = [];
+  // The summary needs no model; it uses the keywords when that stage ran.
+  const stages: Stage[] = [createSummaryStage()];
   for (const factory of MODEL_STAGES) {
     if (!hasModel(factory.model, options.modelsDir)) {
       warn(`model "${factory.model}" not found; its stage is skipped.`);
