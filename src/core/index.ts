@@ -15,4 +15,13 @@ export { decodeInput, checkText, findInvalidUtf8, looksBinary, DEFAULT_MAX_INPUT
 export { formatJson, canonicalDocument } from './format/json.js';
 export { formatText } from './format/text.js';
 export { formatConllu } from './format/conllu.js';
+export { createLinkStage, linkEntities, type LinkResources } from './entities/link.js';
+export { createGazetteerNerStage } from './entities/gazetteer.js';
+export { loadLinkingLexicon, compileLinkingLexicon, emptyLinkingLexicon, type LinkingLexicon, type LinkingLexiconData } from './entities/link-lexicon.js';
+export { createQuotesStage, findQuotes } from './discourse/quotes.js';
+export { createEventsStage, findEvents, type EventResources } from './discourse/events.js';
+export { compileTriggerLexicon, loadEventVerbs, type EventVerbsData, type TriggerLexicon } from './discourse/event-lexicon.js';
+export { findTimes, parseIsoDate } from './discourse/time.js';
+export { createNerStage, loadNerModel, NerTagger, type NerModel, NER_FILES, recognizeEntities, recognizeMentions } from './entities/index.js';
+export { parseGold, scoreNer, formatNerScores, tagSpans, evaluateNer, type GoldSentence, type NerScores } from './entities/index.js';
 export * from './discourse/index.js';

@@ -5,6 +5,14 @@
  * from a bare checkout.
  */
 import { createAnalyzer } from '../core/analyzer.js';
+import { createEventsStage } from '../core/discourse/events.js';
+import { EVENT_VERBS_FILE, loadEventVerbs } from '../core/discourse/event-lexicon.js';
+import { createQuotesStage } from '../core/discourse/quotes.js';
+import { createGazetteerNerStage } from '../core/entities/gazetteer.js';
+import { createLinkStage } from '../core/entities/link.js';
+import { LINKING_LEXICON_FILE, loadLinkingLexicon, type LinkingLexicon } from '../core/entities/link-lexicon.js';
+import { MarsadError } from '../core/errors.js';
+import { createNerStage, loadNerModel } from '../core/entities/index.js';
 import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
 import { createKeywordsStage } from '../core/discourse/keywords.js';
 import { createSummaryStage } from '../core/discourse/summary.js';
@@ -17,8 +25,27 @@ interface ModelStageFactory {
   build(model: LoadedModel): Stage | Stage[];
 }
 
+/** The bytes of one file of a model, or a clear error. */
+function modelFile(model: LoadedModel, file: string): Uint8Array {
+  const bytes = model.files.get(file);
+  if (!bytes) throw new MarsadError('MODEL_MISSING', `Model "${model.manifest.name}" has no file ${file}.`, { model: model.manifest.name, file });
+  return bytes;
+}
+
+/** The linking lexicon of the last `linking` model built, for the NER fallback below. */
+let linkingLexicon: LinkingLexicon | undefined;
+
 /** Model-backed stages, in no particular order (the core sorts them). */
 const MODEL_STAGES: ModelStageFactory[] = [
+  { model: 'ner', build: (m) => createNerStage(loadNerModel(m.files)) },
+  {
+    model: 'linking',
+    build: (m) => {
+      linkingLexicon = loadLinkingLexicon(modelFile(m, LINKING_LEXICON_FILE));
+      return [createLinkStage({ lexicon: linkingLexicon }), createQuotesStage()];
+    },
+  },
+  { model: 'events', build: (m) => createEventsStage({ verbs: loadEventVerbs(modelFile(m, EVENT_VERBS_FILE)) }) },
   { model: 'topics', build: (m) => createTopicsStage(m) },
   { model: 'keywords', build: (m) => createKeywordsStage(m) },
 ];
@@ -50,6 +77,11 @@ export function loadAnalyzer(options: LoadAnalyzerOptions = {}): Pipeline {
     }
     const built = factory.build(loadModel(factory.model, options.modelsDir));
     stages.push(...(Array.isArray(built) ? built : [built]));
+  }
+  // Without a NER model, a gazetteer recognizer stands in so that linking, quotes and events still run.
+  if (linkingLexicon && !stages.some((st) => st.name === 'ner')) {
+    warn('no NER model; entities come from the linking gazetteer (countries, known people) and titles only.');
+    stages.push(createGazetteerNerStage(linkingLexicon));
   }
   const pipeline = createAnalyzer(stages, options);
   cached = { key, pipeline };

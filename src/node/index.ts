@@ -6,3 +6,4 @@ export * from '../core/index.js';
 export * from './models.js';
 export { loadAnalyzer, type LoadAnalyzerOptions } from './analyzer.js';
 export { readTextInput } from './input.js';
+export { loadNer, evaluateNerFiles } from './ner.js';

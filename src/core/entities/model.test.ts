@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LABELS, LABEL_COUNT, isInside, typeOfLabel } from './labels.js';
+import { ViterbiDecoder, emissionScores, packWeights, quantizeWeights, unpackWeights } from './model.js';
+
+const L = LABEL_COUNT;
+
+describe('Viterbi under BIO constraints', () => {
+  it('never puts I-X after O, after another type, or first', () => {
+    const decoder = new ViterbiDecoder();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.float({ min: -10, max: 10, noNaN: true }), { minLength: 30 * L, maxLength: 30 * L }),
+        fc.array(fc.float({ min: -5, max: 5, noNaN: true }), { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+        (n, emissions, transitions) => {
+          const out = new Int32Array(n);
+          decoder.decode(emissions, transitions, n, out);
+          for (let i = 0; i < n; i++) {
+            if (!isInside(out[i])) continue;
+            expect(i).toBeGreaterThan(0);
+            expect(out[i - 1]).not.toBe(0);
+            expect(typeOfLabel(out[i - 1])).toBe(typeOfLabel(out[i]));
+          }
+        },
+      ),
+    );
+  });
+
+  it('follows strong emissions', () => {
+    const n = 3;
+    const e = new Float32Array(n * L);
+    const want = ['B-PER', 'I-PER', 'O'].map((t) => LABELS.indexOf(t));
+    want.forEach((y, i) => (e[i * L + y] = 5));
+    const out = new Int32Array(n);
+    new ViterbiDecoder().decode(e, new Float32Array((L + 1) * L), n, out);
+    expect(Array.from(out)).toEqual(want);
+  });
+});
+
+describe('quantized weights', () => {
+  it('survive packing and give the scores of the float weights within quantization error', () => {
+    const keys = [11, 22, 33];
+    const w = new Float32Array(keys.length * L);
+    for (let i = 0; i < w.length; i++) w[i] = Math.sin(i) * 7;
+    w.fill(0.1, 2 * L, 3 * L); // a row small enough to prune
+    const q = unpackWeights(packWeights(quantizeWeights(keys, w, new Float32Array((L + 1) * L), 0.5)));
+    expect(q.index.find(33)).toBe(-1);
+    const scores = new Float32Array(L);
+    emissionScores(q, { keys: Uint32Array.from([11, 22, 99]), offsets: Int32Array.from([0, 3]), length: 1 }, scores);
+    for (let y = 0; y < L; y++) expect(scores[y]).toBeCloseTo(w[y] + w[L + y], 2);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * From tokens to entities: split the token stream into sentences, tag them, read the BIO
+ * spans back, trim proclitics off each mention's first token, and group mentions by type
+ * and normalized name.
+ *
+ * Offsets are always taken from the tokens, which point into the ORIGINAL text, so they stay
+ * right through repairs (a glued `روسياوالعراق` reaches us as two tokens with their own
+ * offsets) and through normalization (diacritics, tatweel and hamza forms change `norm`, not
+ * the offsets). Within a token, the clitic cut is mapped back with `normalizeWithMap`.
+ */
+import type { Entity, EntityType, Mention, Span, Token } from '../document.js';
+import { normalize, normalizeWithMap } from '../text/normalize.js';
+import { splitProclitics } from './clitics.js';
+import { combine, hashString } from './hash.js';
+import { ENTITY_TYPES, isBegin, typeOfLabel } from './labels.js';
+import { LEX, type NerLexicon, lexiconFlags } from './resources.js';
+import type { NerTagger } from './tagger.js';
+
+/** Token norms that end a sentence for tagging purposes. */
+const SENTENCE_END = new Set(['.', '!', '?', '...', '..', '؟']);
+/** Sentences longer than this are cut, so one run-on scrape cannot make a huge Viterbi lattice. */
+const MAX_SENTENCE_TOKENS = 250;
+
+/**
+ * Token ranges `[start, end)` of the document's sentences (from the sentences stage), each
+ * cut into pieces of at most {@link MAX_SENTENCE_TOKENS}. Tokens outside every sentence
+ * form ranges of their own.
+ */
+export function sentenceRanges(tokens: readonly Token[], sentences: readonly Span[]): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  const push = (a: number, b: number): void => {
+    for (let x = a; x < b; x += MAX_SENTENCE_TOKENS) out.push([x, Math.min(b, x + MAX_SENTENCE_TOKENS)]);
+  };
+  for (const s of [...sentences].sort((a, b) => a.start - b.start)) {
+    const before = i;
+    while (i < tokens.length && tokens[i].end <= s.start) i++;
+    if (i > before) push(before, i);
+    const first = i;
+    while (i < tokens.length && tokens[i].start < s.end) i++;
+    if (i > first) push(first, i);
+  }
+  if (i < tokens.length) push(i, tokens.length);
+  return out;
+}
+
+/** Splits a token stream into sentences `[start, end)` of token indexes, when no sentence layer is there. */
+export function taggingSentences(text: string, tokens: readonly Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    let lineBreak = false;
+    if (next !== undefined) for (let c = t.end; c < next.start && !lineBreak; c++) lineBreak = text.charCodeAt(c) === 10;
+    if (SENTENCE_END.has(t.norm) || lineBreak || i + 1 - start >= MAX_SENTENCE_TOKENS || next === undefined) {
+      out.push([start, i + 1]);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** A recognized mention before grouping. */
+export interface RecognizedMention extends Mention {
+  type: EntityType;
+  /** Normalized name: the mention's tokens' norms, proclitics off the first, joined by spaces. */
+  name: string;
+  /** Token index range `[first, last + 1)`. */
+  tokens: [number, number];
+}
+
+/** What the trimmer knows about words, to decide whether a leading letter is a clitic. */
+export interface WordKnowledge {
+  lexicon?: NerLexicon;
+  /** Norms of the document's tokens. */
+  documentWords: ReadonlySet<string>;
+}
+
+function inLexicon(word: string, k: WordKnowledge): boolean {
+  if (!k.lexicon) return false;
+  const f = lexiconFlags(k.lexicon, combine(0x2545f491, hashString(word)));
+  return (f & (LEX.nameStart | LEX.classMask)) !== 0;
+}
+
+/**
+ * Where a mention's first token really starts, in normalized code units, and the normalized
+ * head of the name. A conjunction or preposition before the article always goes
+ * (`والعراق` → `العراق`; `للعراق` → `لعراق` on the surface, name `العراق`). Without an article
+ * the first letter may belong to the name (`وليد`, `فرنسا`, `بغداد`, `لبنان`), so it goes
+ * only when the rest is a known name word (in the lexicon, or standing alone elsewhere in the
+ * document) and the whole word is not a known name itself (`وروسيا` → `روسيا`; `لبنان` stays).
+ */
+export function trimFirstWord(norm: string, k: WordKnowledge): { cut: number; head: string } {
+  const p = splitProclitics(norm);
+  if (p.prepEnd === 0) return { cut: 0, head: norm };
+  if (p.article === 'al') return { cut: p.prepEnd, head: norm.slice(p.prepEnd) };
+  if (p.article === 'elided') return { cut: p.prepEnd, head: 'ال' + norm.slice(p.stemStart) };
+  if (inLexicon(norm, k)) return { cut: 0, head: norm };
+  for (const cut of [p.conjEnd, p.prepEnd]) {
+    if (cut === 0) continue;
+    const rest = norm.slice(cut);
+    if (k.documentWords.has(rest) || inLexicon(rest, k)) return { cut, head: rest };
+  }
+  return { cut: 0, head: norm };
+}
+
+/** Maps a cut in a token's normalized form back to a code-unit offset in its original text. */
+function originalCut(token: Token, cut: number): number {
+  if (cut === 0) return 0;
+  const view = normalizeWithMap(token.text);
+  return view.toOriginal[Math.min(cut, view.text.length)];
+}
+
+/** Tags a document's tokens and returns its mentions in text order. */
+export function recognizeMentions(tagger: NerTagger, text: string, tokens: readonly Token[], sentences?: readonly Span[]): RecognizedMention[] {
+  if (tokens.length === 0) return [];
+  const ranges = sentences && sentences.length > 0 ? sentenceRanges(tokens, sentences) : taggingSentences(text, tokens);
+  const norms = tokens.map((t) => t.norm ?? normalize(t.text));
+  const labels = tagger.tagDocument(ranges.map(([a, b]) => norms.slice(a, b)));
+  let documentWords: Set<string> | undefined;
+  const knowledge = (): WordKnowledge => ({ lexicon: tagger.model.lexicon, documentWords: (documentWords ??= new Set(norms)) });
+  const mentions: RecognizedMention[] = [];
+  ranges.forEach(([a], s) => {
+    const lab = labels[s];
+    for (let i = 0; i < lab.length; i++) {
+      if (!isBegin(lab[i])) continue;
+      let end = i + 1;
+      while (end < lab.length && lab[end] === lab[i] + 1) end++;
+      const first = tokens[a + i];
+      const last = tokens[a + end - 1];
+      const { cut, head } = trimFirstWord(norms[a + i], knowledge());
+      const start = first.start + originalCut(first, cut);
+      const name = [head, ...norms.slice(a + i + 1, a + end)].join(' ');
+      mentions.push({
+        start,
+        end: last.end,
+        text: text.slice(start, last.end),
+        type: ENTITY_TYPES[typeOfLabel(lab[i])],
+        name,
+        tokens: [a + i, a + end],
+      });
+      i = end - 1;
+    }
+  });
+  return mentions;
+}
+
+/** Groups mentions into entities: one per distinct (type, normalized name), ids `e1`, `e2`, … in order of first mention. */
+export function groupEntities(mentions: readonly RecognizedMention[]): Entity[] {
+  const byKey = new Map<string, Entity>();
+  for (const m of mentions) {
+    const key = `${m.type}\u0000${m.name}`;
+    let e = byKey.get(key);
+    if (!e) {
+      e = { id: `e${byKey.size + 1}`, type: m.type, name: m.name, mentions: [] };
+      byKey.set(key, e);
+    }
+    e.mentions.push({ start: m.start, end: m.end, text: m.text });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Recognizes the entities of a tokenized document. Sentences, when given (the sentences
+ * stage knows abbreviations such as `د.`), bound the tagging; otherwise sentence-final
+ * punctuation and line breaks do.
+ */
+export function recognizeEntities(tagger: NerTagger, text: string, tokens: readonly Token[], sentences?: readonly Span[]): Entity[] {
+  return groupEntities(recognizeMentions(tagger, text, tokens, sentences));
+}

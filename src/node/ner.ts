@@ -1,0 +1,40 @@
+/**
+ * Node helpers for NER: loading the committed model and evaluating it on gold files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseGold } from '../core/entities/conll.js';
+import type { NerScores } from '../core/entities/conll.js';
+import { EVAL_CONTEXT_WINDOW, evaluateNer } from '../core/entities/evaluate.js';
+import { type NerModel, NerTagger, loadNerModel } from '../core/entities/tagger.js';
+import { MarsadError } from '../core/errors.js';
+import { loadModel, modelsDir } from './models.js';
+
+/** Loads `models/ner` (sha256-verified) as a NER model. */
+export function loadNer(dir = modelsDir()): NerModel {
+  return loadNerModel(loadModel('ner', dir).files);
+}
+
+/** Options of {@link evaluateNerFiles}. */
+export interface EvaluateNerFilesOptions {
+  /** Sentences of context on each side for the document-level pass. */
+  window?: number;
+  model?: NerModel;
+}
+
+/**
+ * Scores the NER model on gold files in ANERcorp, AQMAR or Wojood format. Each file is
+ * tagged as one run of text (documents inside it share a context window).
+ * @throws MarsadError `FILE_NOT_FOUND` for a missing file, `VALIDATION` for a file with no tagged tokens.
+ */
+export function evaluateNerFiles(paths: readonly string[], options: EvaluateNerFilesOptions = {}): NerScores {
+  const documents = paths.map((path) => {
+    if (!existsSync(path)) throw new MarsadError('FILE_NOT_FOUND', `Gold file not found: ${path}`, { path });
+    const sentences = parseGold(readFileSync(path, 'utf8'));
+    if (sentences.length === 0) {
+      throw new MarsadError('VALIDATION', `No "token TAG" lines in ${path}: expected ANERcorp, AQMAR or Wojood format.`, { path });
+    }
+    return sentences;
+  });
+  const tagger = new NerTagger(options.model ?? loadNer());
+  return evaluateNer(tagger, documents, options.window ?? EVAL_CONTEXT_WINDOW);
+}

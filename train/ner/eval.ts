@@ -1,0 +1,80 @@
+/**
+ * `npm run eval:ner`: scores the committed NER model (`models/ner`) on our dev split of
+ * ANERcorp, on AQMAR (out of domain) and on the Wojood sample (mapped to four types), times
+ * loading and tagging, prints everything, and writes the figures into docs/NER.md between
+ * the `<!-- eval:ner -->` markers.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type GoldSentence, type NerScores, formatNerScores, parseGold } from '../../src/core/entities/conll.js';
+import { EVAL_CONTEXT_WINDOW, evaluateNer } from '../../src/core/entities/evaluate.js';
+import { NerTagger } from '../../src/core/entities/tagger.js';
+import { loadModel } from '../../src/node/models.js';
+import { loadNer } from '../../src/node/ner.js';
+import { benchNer, benchTexts } from '../../bench/ner.js';
+import { requireData } from '../lib/data.js';
+import { anercorpSplit, readWojood, tokenCount } from './data.js';
+
+const t0 = performance.now();
+const model = loadNer();
+const loadMs = performance.now() - t0;
+const { manifest } = loadModel('ner');
+const tagger = new NerTagger(model);
+const settings = (manifest.scores as { settings?: { final?: boolean } }).settings;
+if (settings?.final) {
+  console.warn('WARNING: the committed model was retrained on train + dev (--final): its dev figures below are NOT held-out scores.');
+}
+
+const { dev, devStart } = anercorpSplit();
+const aqmarDir = requireData('aqmar');
+const aqmar: GoldSentence[][] = readdirSync(aqmarDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => parseGold(readFileSync(join(aqmarDir, f), 'utf8')));
+const wojood = [readWojood('train'), readWojood('val'), readWojood('test')];
+
+const results: [string, string, NerScores][] = [
+  [`ANERcorp dev`, `last 10% of CAMeL train (sentences ${devStart}–${devStart + dev.length - 1}), ${tokenCount(dev)} tokens`, evaluateNer(tagger, [dev])],
+  [`AQMAR`, `all 28 articles, ${aqmar.reduce((n, d) => n + tokenCount(d), 0)} tokens, out of domain (Wikipedia), never trained on`, evaluateNer(tagger, aqmar)],
+  [`Wojood sample`, `train+val+test of the public sample, ${wojood.reduce((n, d) => n + tokenCount(d), 0)} tokens, types mapped to 4, never trained on`, evaluateNer(tagger, wojood)],
+];
+const { texts, corpus } = benchTexts();
+const bench = benchNer(model, texts, corpus);
+const modelBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
+
+const lines: string[] = [];
+lines.push(`Printed by \`npm run eval:ner\` (model \`models/ner\` v${manifest.version}, created ${manifest.createdAt}).`);
+lines.push('CoNLL exact-span matching (conlleval semantics); the model runs on the gold tokens; the document-level pass');
+lines.push(`sees ${EVAL_CONTEXT_WINDOW} sentences on each side (these corpora have no usable article boundaries).`);
+lines.push('');
+lines.push('| set | what | P | R | F1 | PER | LOC | ORG | MISC |');
+lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const [name, what, s] of results) {
+  const f = (t: string): string => (s.byType[t] ? s.byType[t].f1.toFixed(2) : '–');
+  lines.push(
+    `| ${name} | ${what} | ${s.overall.precision.toFixed(2)} | ${s.overall.recall.toFixed(2)} | **${s.overall.f1.toFixed(2)}** | ${f('PER')} | ${f('LOC')} | ${f('ORG')} | ${f('MISC')} |`,
+  );
+}
+lines.push('');
+lines.push(`Model size ${(modelBytes / 1e6).toFixed(1)} MB (${manifest.files.map((x) => `${x.path} ${(x.bytes / 1e6).toFixed(1)} MB`).join(', ')}); load ${loadMs.toFixed(0)} ms including sha256 checks.`);
+lines.push(
+  `Throughput ${bench.tokensPerSecond.toLocaleString('en-US')} tokens/s for NER alone (both passes, trimming, grouping) on ${corpus}; best of 3 rounds on a shared 2-core machine, so noisy.`,
+);
+
+for (const [name, what, s] of results) {
+  console.log(`\n== ${name} (${what})\n${formatNerScores(s)}`);
+}
+console.log('\n' + lines.slice(-2).join('\n'));
+
+const docPath = join(process.cwd(), 'docs', 'NER.md');
+if (existsSync(docPath)) {
+  const doc = readFileSync(docPath, 'utf8');
+  const begin = '<!-- eval:ner -->';
+  const end = '<!-- /eval:ner -->';
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a >= 0 && b > a) {
+    writeFileSync(docPath, doc.slice(0, a + begin.length) + '\n' + lines.join('\n') + '\n' + doc.slice(b));
+    console.log(`\nupdated ${docPath}`);
+  }
+}
