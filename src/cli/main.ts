@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { isMarsadError } from '../core/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerEvalNer } from './commands/eval-ner.js';
+import { registerEvalUd } from './commands/eval-ud.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerWatch } from './commands/watch.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   program.name('marsad').description('Marsad (مرصد): Arabic news intelligence').version('0.1.0');
   program.exitOverride();
   registerAnalyze(program);
+  registerEvalUd(program);
   registerEvalNer(program);
   registerIngest(program);
   registerWatch(program);

@@ -25,3 +25,4 @@ export { findTimes, parseIsoDate } from './discourse/time.js';
 export { createNerStage, loadNerModel, NerTagger, type NerModel, NER_FILES, recognizeEntities, recognizeMentions } from './entities/index.js';
 export { parseGold, scoreNer, formatNerScores, tagSpans, evaluateNer, type GoldSentence, type NerScores } from './entities/index.js';
 export * from './discourse/index.js';
+export * from './morph/index.js';

@@ -17,6 +17,7 @@ import type { Pipeline, PipelineOptions, Stage } from '../core/pipeline.js';
 import { createKeywordsStage } from '../core/discourse/keywords.js';
 import { createSummaryStage } from '../core/discourse/summary.js';
 import { createTopicsStage } from '../core/discourse/topics.js';
+import { createMorphologyStage } from '../core/morph/stage.js';
 import { hasModel, loadModel, type LoadedModel } from './models.js';
 
 /** A model-backed stage: the model it needs and how to build the stage from it. */
@@ -37,6 +38,7 @@ let linkingLexicon: LinkingLexicon | undefined;
 
 /** Model-backed stages, in no particular order (the core sorts them). */
 const MODEL_STAGES: ModelStageFactory[] = [
+  { model: 'morph', build: (m) => createMorphologyStage(m.files) },
   { model: 'ner', build: (m) => createNerStage(loadNerModel(m.files)) },
   {
     model: 'linking',

@@ -59,7 +59,7 @@ describe('recognition on Egyptian-press spelling', () => {
     ['ونقلت وكالة سبوتنيك الروسية عن الوزير قوله إن العلاقات مع إيران قوية .', ['ORG سبوتنيك «سبوتنيك»', 'LOC ايران «إيران»']],
     [
       'وذكرت صحيفة "الأهرام" أن شركة أرامكو وقّعت اتفاقا مع جامعة القاهرة .',
-      ['ORG الاهرام «الأهرام»', 'ORG ارامكو «أرامكو»', 'LOC القاهرة «القاهرة»'],
+      ['ORG الاهرام «الأهرام»', 'ORG ارامكو «أرامكو»', 'ORG جامعة القاهرة «جامعة القاهرة»'],
     ],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -119,6 +119,14 @@ describe('trimFirstWord', () => {
     expect(trimFirstWord(word, { ...none, lexicon: model.lexicon })).toEqual({ cut, head });
   });
 
+  it('keeps a known name that only looks like clitic + article whole', async () => {
+    const { buildLexicon, LEX } = await import('../core/entities/resources.js');
+    const { combine, hashString } = await import('../core/entities/hash.js');
+    const lexicon = buildLexicon(new Map([[combine(0x2545f491, hashString('فالنسيا')), LEX.nameStart]]));
+    expect(trimFirstWord('فالنسيا', { documentWords: new Set(), lexicon })).toEqual({ cut: 0, head: 'فالنسيا' });
+    expect(trimFirstWord('فالعراق', { documentWords: new Set(), lexicon })).toEqual({ cut: 1, head: 'العراق' });
+  });
+
   it('uses the document: a bare form seen elsewhere lets the clitic go', () => {
     expect(trimFirstWord('ولافروف', none)).toEqual({ cut: 0, head: 'ولافروف' });
     expect(trimFirstWord('ولافروف', { documentWords: new Set(['لافروف']) })).toEqual({ cut: 1, head: 'لافروف' });
@@ -160,5 +168,32 @@ describe('sentence ranges', () => {
       [0, toks.findIndex((t) => t.start >= end)],
       [toks.findIndex((t) => t.start >= end), toks.length],
     ]);
+  });
+});
+
+describe('mention offsets, property', () => {
+  it('every mention is a non-empty slice of the original, for any mix of names, clitics, marks and digits', async () => {
+    const fc = (await import('fast-check')).default;
+    const { tokenize } = await import('../core/text/tokenize.js');
+    const pieces = [
+      ...'وزير الخارجية العراق روسيا لافروف الجعفرى فى إلى آ ء ئ ؤ ـ َ ُ ِ ّ ٠١٢ . ، " « »'.split(' '),
+      'للعراق',
+      'والعراق',
+      'بالقاهرة',
+      'مصروالسودان',
+      ' ',
+      ' ',
+      '\n',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 120 }).map((a) => a.join('')), (text) => {
+        for (const m of recognizeMentions(tagger, text, tokenize(text))) {
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(text.slice(m.start, m.end)).toBe(m.text);
+          expect(normalize(m.text)).not.toMatch(/^[وفبلك]ال/u);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -8,7 +8,7 @@
  * decisions are made on CV + dev, and dev is reported.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { type GoldSentence, type NerScores, formatNerScores, scoreNer } from '../../src/core/entities/conll.js';
+import { type GoldSentence, type NerScores, formatNerScores, scoreNer, tagSpans } from '../../src/core/entities/conll.js';
 import { unpackClusters } from '../../src/core/entities/resources.js';
 import { anercorpSplit, readAqmar, readWojood } from './data.js';
 import { buildNerLexicon } from './lexicon.js';
@@ -47,7 +47,28 @@ const settings: PipelineSettings = {
   l2: Number(value('l2', '0.1')),
   iterations: Number(value('iters', '150')),
   trigrams: !flag('no-trigrams'),
+  lightSecondPass: flag('light'),
+  clusterPairs: flag('cluster-pairs'),
 };
+/** Gold mentions by outcome (exact, wrong type, wrong boundary, missed) and spurious predictions, per type. */
+function errorBreakdown(gold: readonly string[][], pred: readonly string[][]): string {
+  const counts = new Map<string, number>();
+  const bump = (k: string): void => void counts.set(k, (counts.get(k) ?? 0) + 1);
+  gold.forEach((g, s) => {
+    const gs = tagSpans(g);
+    const ps = tagSpans(pred[s]);
+    for (const x of gs) {
+      const over = ps.filter((y) => y.start < x.end && x.start < y.end);
+      const exact = over.find((y) => y.start === x.start && y.end === x.end);
+      if (exact) bump(`${x.type} ${exact.type === x.type ? 'exact' : 'wrong type'}`);
+      else if (over.length === 0) bump(`${x.type} missed`);
+      else bump(`${x.type} ${over.some((y) => y.type === x.type) ? 'boundary' : 'overlap, wrong type'}`);
+    }
+    for (const y of ps) if (!gs.some((x) => y.start < x.end && x.start < y.end)) bump(`${y.type} spurious`);
+  });
+  return [...counts].sort().map(([k, v]) => `  ${k}: ${v}`).join('\n');
+}
+
 const summary = (s: NerScores): string =>
   `F1 ${s.overall.f1.toFixed(2)} (` +
   Object.entries(s.byType)
@@ -84,6 +105,7 @@ if (cv > 0) {
     pred.push(...tags);
   }
   console.log(`cv${cv}: ${summary(scoreNer(gold, pred))} (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+  if (flag('errors')) console.log(errorBreakdown(gold, pred));
 }
 const devTags = trainAndTag([...train, ...extra], dev, resources(train), settings);
 const devScores = scoreNer(

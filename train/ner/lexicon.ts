@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type GoldSentence, tagSpans } from '../../src/core/entities/conll.js';
+import { splitProclitics } from '../../src/core/entities/clitics.js';
 import { combine, hashString } from '../../src/core/entities/hash.js';
 import { GAZETTEER_CLASSES, type GazetteerClass, LEX, type NerLexicon, buildLexicon } from '../../src/core/entities/resources.js';
 import { normalize } from '../../src/core/text/normalize.js';
@@ -153,7 +154,10 @@ export function buildNerLexicon(train: readonly GoldSentence[], options: { gazet
     const clitic1 = 'وفبلك'.includes(c0) && known.has(rest1);
     const clitic2 = 'وف'.includes(c0) && 'بلك'.includes(w[1]) && known.has(rest2);
     if (clitic1 || clitic2) continue;
-    or(sequenceKey([w]), LEX.nameStart);
+    // Clitic + article (والشارقة): the name is what follows the clitic.
+    const split = splitProclitics(w);
+    const name = split.article === 'al' && split.prepEnd > 0 ? w.slice(split.prepEnd) : w;
+    or(sequenceKey([name]), LEX.nameStart);
     starts++;
   }
   stats.trainNameStarts = starts;

@@ -111,7 +111,7 @@ export function encodeAll(
   train: readonly GoldSentence[],
   others: readonly (readonly GoldSentence[])[],
   extras?: { train: readonly ExtraFeatures[]; others: readonly (readonly ExtraFeatures[])[] },
-  options: { trigrams?: boolean } = {},
+  options: { trigrams?: boolean; clusterPairs?: boolean } = {},
 ): { vocab: FeatureVocab; train: Encoded[]; others: Encoded[][] } {
   const extractor = new FeatureExtractor(resources, options);
   const vocab = new FeatureVocab();

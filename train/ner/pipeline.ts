@@ -21,6 +21,10 @@ export interface PipelineSettings {
   l2: number;
   iterations: number;
   trigrams: boolean;
+  /** Cluster-pair features (this token's and a neighbour's cluster). */
+  clusterPairs?: boolean;
+  /** Second pass over document-level features only (cheaper at run time). */
+  lightSecondPass?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -28,6 +32,33 @@ export interface PipelineSettings {
 export interface TrainedStage {
   vocab: FeatureVocab;
   weights: { w: Float32Array; trans: Float32Array };
+  /** False for a second pass that scores document-level features only. */
+  baseFeatures?: boolean;
+}
+
+/** Encodes sentences by their document-level features alone (for a light second pass). */
+function encodeExtrasOnly(
+  train: readonly GoldSentence[],
+  evaluate: readonly (readonly GoldSentence[])[],
+  extras: { train: ExtraFeatures[]; others: ExtraFeatures[][] },
+): { vocab: FeatureVocab; train: Encoded[]; others: Encoded[][] } {
+  const vocab = new FeatureVocab();
+  const enc = (s: GoldSentence, x: ExtraFeatures, grow: boolean): Encoded => {
+    const ids: number[] = [];
+    const n = s.tokens.length;
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = ids.length;
+      for (let k = x.offsets[i]; k < x.offsets[i + 1]; k++) {
+        const id = grow ? vocab.add(x.keys[k]) : vocab.ids.get(x.keys[k]);
+        if (id !== undefined) ids.push(id);
+      }
+    }
+    offsets[n] = ids.length;
+    return { ids: Int32Array.from(ids), offsets, gold: toIdx(s.tags) };
+  };
+  const tr = train.map((s, i) => enc(s, extras.train[i], true));
+  return { vocab, train: tr, others: evaluate.map((set, k) => set.map((s, i) => enc(s, extras.others[k][i], false))) };
 }
 
 type Encoded = ReturnType<typeof encodeAll>['train'][number];
@@ -56,7 +87,7 @@ export function trainStages(
   resources: FeatureResources,
   settings: PipelineSettings,
 ): { stages: TrainedStage[]; tags: string[][][] } {
-  const options = { trigrams: settings.trigrams };
+  const options = { trigrams: settings.trigrams, clusterPairs: settings.clusterPairs };
   const enc = encodeAll(resources, train, evaluate, undefined, options);
   const w1 = learn(enc.train, enc.vocab.keys.length, settings);
   const first: TrainedStage = { vocab: enc.vocab, weights: w1 };
@@ -76,10 +107,11 @@ export function trainStages(
     train: documentFeatures(sentenceStems(train), trainLabels, settings.window),
     others: evaluate.map((set, k) => documentFeatures(sentenceStems(set), firstTags[k].map(toIdx), settings.window)),
   };
-  const enc2 = encodeAll(resources, train, evaluate, extras, options);
-  const w2 = learn(enc2.train, enc2.vocab.keys.length, settings);
+  const enc2 = settings.lightSecondPass ? encodeExtrasOnly(train, evaluate, extras) : encodeAll(resources, train, evaluate, extras, options);
+  // Identity dropout hides a token's first features, which are its word features only in a full pass.
+  const w2 = learn(enc2.train, enc2.vocab.keys.length, settings.lightSecondPass ? { ...settings, identityDropout: 0 } : settings);
   return {
-    stages: [first, { vocab: enc2.vocab, weights: w2 }],
+    stages: [first, { vocab: enc2.vocab, weights: w2, baseFeatures: !settings.lightSecondPass }],
     tags: enc2.others.map((set) => tagEncoded(set, w2)),
   };
 }

@@ -74,7 +74,7 @@ log(`train ${train.length} sentences / ${tokenCount(train)} tokens; dev ${dev.le
 function exportStages(stages: TrainedStage[], lexiconBytes: Uint8Array): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const pack = (s: TrainedStage): Uint8Array => {
-    const q = quantizeWeights(s.vocab.keys, s.weights.w, s.weights.trans, PRUNE);
+    const q = quantizeWeights(s.vocab.keys, s.weights.w, s.weights.trans, PRUNE, s.baseFeatures !== false);
     return packWeightsFor(q);
   };
   files.set(NER_FILES.weights, pack(stages[0]));

@@ -11,7 +11,7 @@ import type { NerTagger } from './tagger.js';
  * Sentences of context on each side for the document-level pass when a gold file has no
  * document boundaries (ANERcorp); the same window the model was trained with.
  */
-export const EVAL_CONTEXT_WINDOW = 10;
+export const EVAL_CONTEXT_WINDOW = 25;
 
 /** Tags gold sentences (one document, or a run of documents without boundaries). */
 export function tagGold(tagger: NerTagger, sentences: readonly GoldSentence[], window = EVAL_CONTEXT_WINDOW): string[][] {

@@ -59,7 +59,7 @@ const enum T {
   Cl1Wm1,
   Tri,
   ClPair,
-  PreSufM1,
+  ClPairNext,
 }
 
 /** Resources the extractor reads; both are optional so that a model can be trained without them. */
@@ -142,9 +142,11 @@ export class FeatureExtractor {
   private offsets = new Int32Array(0);
   private readonly levels: number;
   private readonly trigrams: boolean;
+  private readonly clusterPairs: boolean;
 
-  constructor(resources: FeatureResources = {}, options: { trigrams?: boolean } = {}) {
+  constructor(resources: FeatureResources = {}, options: { trigrams?: boolean; clusterPairs?: boolean } = {}) {
     this.trigrams = options.trigrams ?? true;
+    this.clusterPairs = options.clusterPairs ?? false;
     this.lexicon = resources.lexicon;
     this.clusters = resources.clusters;
     this.levels = resources.clusters?.levels ?? 0;
@@ -299,6 +301,10 @@ export class FeatureExtractor {
         keys[at++] = combine(T.ClM1b, i > 0 ? cl[(i - 1) * levels + l2] : 0xffff);
         keys[at++] = combine(T.ClP1b, i + 1 < n ? cl[(i + 1) * levels + l2] : 0xffff);
         keys[at++] = combine(combine(T.Cl1Wm1, cl[i * levels + l1]), wm1);
+        if (this.clusterPairs) {
+          keys[at++] = combine(combine(T.ClPair, i > 0 ? cl[(i - 1) * levels + l1] : 0xffff), cl[i * levels + l1]);
+          keys[at++] = combine(combine(T.ClPairNext, cl[i * levels + l1]), i + 1 < n ? cl[(i + 1) * levels + l1] : 0xffff);
+        }
       }
       const tm1 = i > 0 ? trig[i - 1] : 0;
       if (tm1) keys[at++] = combine(T.TrigM1, tm1);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LABELS, LABEL_COUNT, isInside, typeOfLabel } from './labels.js';
-import { ViterbiDecoder, emissionScores, packWeights, quantizeWeights, unpackWeights } from './model.js';
+import { ViterbiDecoder, emissionScores, findFeature, packWeights, quantizeWeights, unpackWeights } from './model.js';
 
 const L = LABEL_COUNT;
 
@@ -45,7 +45,8 @@ describe('quantized weights', () => {
     for (let i = 0; i < w.length; i++) w[i] = Math.sin(i) * 7;
     w.fill(0.1, 2 * L, 3 * L); // a row small enough to prune
     const q = unpackWeights(packWeights(quantizeWeights(keys, w, new Float32Array((L + 1) * L), 0.5)));
-    expect(q.index.find(33)).toBe(-1);
+    expect(findFeature(q, 33)).toBe(-1);
+    expect(findFeature(q, 11)).toBeGreaterThanOrEqual(0);
     const scores = new Float32Array(L);
     emissionScores(q, { keys: Uint32Array.from([11, 22, 99]), offsets: Int32Array.from([0, 3]), length: 1 }, scores);
     for (let y = 0; y < L; y++) expect(scores[y]).toBeCloseTo(w[y] + w[L + y], 2);

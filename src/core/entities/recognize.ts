@@ -85,8 +85,9 @@ function inLexicon(word: string, k: WordKnowledge): boolean {
 
 /**
  * Where a mention's first token really starts, in normalized code units, and the normalized
- * head of the name. A conjunction or preposition before the article always goes
- * (`والعراق` → `العراق`; `للعراق` → `لعراق` on the surface, name `العراق`). Without an article
+ * head of the name. A conjunction or preposition before the article goes
+ * (`والعراق` → `العراق`; `للعراق` → `لعراق` on the surface, name `العراق`) unless the whole
+ * word is a name the lexicon knows and the rest is not (`فالنسيا`). Without an article
  * the first letter may belong to the name (`وليد`, `فرنسا`, `بغداد`, `لبنان`), so it goes
  * only when the rest is a known name word (in the lexicon, or standing alone elsewhere in the
  * document) and the whole word is not a known name itself (`وروسيا` → `روسيا`; `لبنان` stays).
@@ -94,7 +95,12 @@ function inLexicon(word: string, k: WordKnowledge): boolean {
 export function trimFirstWord(norm: string, k: WordKnowledge): { cut: number; head: string } {
   const p = splitProclitics(norm);
   if (p.prepEnd === 0) return { cut: 0, head: norm };
-  if (p.article === 'al') return { cut: p.prepEnd, head: norm.slice(p.prepEnd) };
+  // A name that merely starts like clitic + article (فالنسيا, والتر) stays whole when the
+  // lexicon knows it and not its remainder.
+  if (p.article === 'al') {
+    const rest = norm.slice(p.prepEnd);
+    return inLexicon(norm, k) && !inLexicon(rest, k) ? { cut: 0, head: norm } : { cut: p.prepEnd, head: rest };
+  }
   if (p.article === 'elided') return { cut: p.prepEnd, head: 'ال' + norm.slice(p.stemStart) };
   if (inLexicon(norm, k)) return { cut: 0, head: norm };
   for (const cut of [p.conjEnd, p.prepEnd]) {

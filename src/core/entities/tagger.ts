@@ -47,6 +47,8 @@ export function loadNerModel(files: ReadonlyMap<string, Uint8Array>): NerModel {
   };
 }
 
+const EMPTY_FEATURES = (length: number): SentenceFeatures => ({ keys: new Uint32Array(0), offsets: new Int32Array(length + 1), length });
+
 /** Labels sentences with BIO label indexes (see `labels.ts`). */
 export class NerTagger {
   readonly model: NerModel;
@@ -70,8 +72,8 @@ export class NerTagger {
   private decodeFeatures(weights: NerWeights, feats: SentenceFeatures, extra: ExtraFeatures | undefined, out: Int32Array): void {
     const n = feats.length;
     if (this.scores.length < n * LABEL_COUNT) this.scores = new Float32Array(n * LABEL_COUNT * 2);
-    emissionScores(weights, feats, this.scores);
-    if (extra) emissionScores(weights, { keys: extra.keys, offsets: extra.offsets, length: n }, this.scores, true);
+    if (weights.baseFeatures) emissionScores(weights, feats, this.scores);
+    if (extra) emissionScores(weights, { keys: extra.keys, offsets: extra.offsets, length: n }, this.scores, weights.baseFeatures);
     this.decoder.decode(this.scores, weights.transitions, n, out);
   }
 
@@ -91,8 +93,9 @@ export class NerTagger {
       if (norms.length === 0) return out;
       const feats = this.extractor.extract(norms);
       this.decodeFeatures(this.model.weights, feats, undefined, out);
-      if (second) kept.push({ keys: feats.keys.slice(0, feats.offsets[feats.length]), offsets: feats.offsets.slice(0, feats.length + 1), length: feats.length });
-      else kept.push(feats);
+      if (second?.baseFeatures) {
+        kept.push({ keys: feats.keys.slice(0, feats.offsets[feats.length]), offsets: feats.offsets.slice(0, feats.length + 1), length: feats.length });
+      } else kept.push(EMPTY_FEATURES(feats.length));
       return out;
     });
     if (!second) return first;

@@ -1,0 +1,149 @@
+/**
+ * Restoring the spelling PADT gives the stem of a fused token. PADT writes the parts of
+ * `واعلن` as `و + أعلن`, of `حياتهم` as `حياة + هم`, of `نقلوه` as `نقلوا + ه`, of
+ * `مستواه` as `مستوى + ه`, of `ستجرى` as `س + تجري`. Three sources, in order:
+ * 1. the training lexicon: the form PADT used for this stem (keyed by its normalized form);
+ *    where PADT used several (`ان` → `أن` or `إن`), a small contextual model chooses;
+ * 2. otherwise, spelling variants of the stem (hamza on an initial alef, `ة` for a final `ت`
+ *    before a suffix, `ى` for `ا`, `وا` for `و`, `ء` for a final seat, `ي`/`ى`), ranked by
+ *    how often each is written in the news;
+ * 3. otherwise the stem as written.
+ */
+import { keepsAlefMaksura, normalize } from '../text/normalize.js';
+import { finish, mixInt, mixString, seed } from './hash.js';
+import type { WeightSource } from './table.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** Where a stem sits: what the contextual choice between restored forms looks at. */
+export interface RestoreContext {
+  /** Normalized previous token, undefined at the start. */
+  prev: string | undefined;
+  /** Normalized token before the previous one. */
+  prev2: string | undefined;
+  /** Normalized next token, undefined at the end. */
+  next: string | undefined;
+  /** The normalized token the stem comes from. */
+  token: string;
+  /** Proclitic chain id of the split. */
+  chain: number;
+}
+
+const T_R_BIAS = 0x301;
+const T_R_PREV = 0x302;
+const T_R_NEXT = 0x303;
+const T_R_TOKEN = 0x304;
+const T_R_CHAIN = 0x305;
+const T_R_PREV_END = 0x306;
+const T_R_PREV_STEM = 0x307;
+const T_R_PREV2 = 0x308;
+
+/** Feature keys for choosing `form` in context; writes into `out`, returns the count. */
+export function restoreFeatures(form: string, ctx: RestoreContext, out: Uint32Array): number {
+  const f = mixString(seed(0x300), form);
+  let k = 0;
+  out[k++] = finish(mixInt(f, T_R_BIAS));
+  out[k++] = finish(mixString(mixInt(f, T_R_PREV), ctx.prev ?? '<s>'));
+  out[k++] = finish(mixString(mixInt(f, T_R_NEXT), ctx.next ?? '</s>'));
+  out[k++] = finish(mixString(mixInt(f, T_R_TOKEN), ctx.token));
+  out[k++] = finish(mixInt(mixInt(f, T_R_CHAIN), ctx.chain));
+  const p = ctx.prev ?? '';
+  out[k++] = finish(mixString(mixInt(f, T_R_PREV_END), p.slice(-2)));
+  // The reporting verb decides إن (after قال) or أن (after أعلن), with or without its conjunction.
+  if (p.length > 3 && (p[0] === 'و' || p[0] === 'ف')) out[k++] = finish(mixString(mixInt(f, T_R_PREV_STEM), p.slice(1)));
+  else out[k++] = finish(mixString(mixInt(f, T_R_PREV_STEM), p));
+  out[k++] = finish(mixString(mixInt(f, T_R_PREV2), ctx.prev2 ?? '<s>'));
+  return k;
+}
+
+/** Spelling variants of a raw stem that PADT's restoration may produce, the stem itself first. */
+export function stemVariants(raw: string, hasEnclitic: boolean): string[] {
+  const bases = [raw];
+  if (raw.endsWith('ى')) bases.push(raw.slice(0, -1) + 'ي');
+  else if (raw.endsWith('ي') && raw.length > 2) bases.push(raw.slice(0, -1) + 'ى');
+  const starts: string[] = [];
+  for (const b of bases) {
+    starts.push(b);
+    const p = b.startsWith('ال') && b.length > 3 ? 2 : 0;
+    if (b[p] === 'ا') for (const h of ['أ', 'إ', 'آ']) starts.push(b.slice(0, p) + h + b.slice(p + 1));
+  }
+  const out: string[] = [];
+  for (const s of starts) {
+    out.push(s);
+    if (!hasEnclitic) continue;
+    const last = s[s.length - 1];
+    const pre = s.slice(0, -1);
+    if (last === 'ت') out.push(pre + 'ة');
+    else if (last === 'ا') out.push(pre + 'ى');
+    else if (last === 'و') out.push(s + 'ا');
+    else if (last === 'ئ' || last === 'ؤ') out.push(pre + 'ء');
+  }
+  return out;
+}
+
+const HAMZA = /[أإآؤئء]/u;
+
+/** Chooses the PADT spelling of stems. */
+export class StemRestorer {
+  private readonly keys = new Uint32Array(16);
+
+  constructor(
+    /** Normalized stem → the one form PADT used for it. */
+    private readonly forms: ReadonlyMap<string, string>,
+    /** Normalized stem → the forms PADT used, when it used several. */
+    private readonly ambiguous: ReadonlyMap<string, readonly string[]>,
+    private readonly weights: WeightSource | undefined,
+    private readonly vocab: Vocabulary,
+  ) {}
+
+  /** The forms a contextual choice is made between for this stem, or undefined. */
+  alternatives(raw: string): readonly string[] | undefined {
+    return this.ambiguous.get(normalize(raw));
+  }
+
+  /** Scores `form` in context with the contextual model. */
+  score(form: string, ctx: RestoreContext): number {
+    if (!this.weights) return 0;
+    const n = restoreFeatures(form, ctx, this.keys);
+    let s = 0;
+    for (let i = 0; i < n; i++) s += this.weights.weight(this.keys[i], 0);
+    return s;
+  }
+
+  /** The PADT spelling of a raw stem (clean form, article already restored) in context. */
+  restore(raw: string, hasEnclitic: boolean, ctx: RestoreContext): string {
+    const key = normalize(raw);
+    const alts = this.ambiguous.get(key);
+    // A hamza the writer put on the stem is kept when PADT also uses that spelling.
+    if (alts && HAMZA.test(raw) && alts.includes(raw)) return raw;
+    if (alts) {
+      let best = alts[0];
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (const a of alts) {
+        const s = this.score(a, ctx);
+        if (s > bestScore) {
+          best = a;
+          bestScore = s;
+        }
+      }
+      return best;
+    }
+    const known = this.forms.get(key);
+    if (known !== undefined) return known;
+    return this.fromVariants(raw, hasEnclitic);
+  }
+
+  /** The variant of `raw` written most often in the news (`raw`, with Egyptian final ى read as ي, on a tie). */
+  fromVariants(raw: string, hasEnclitic: boolean): string {
+    const variants = stemVariants(raw, hasEnclitic);
+    let best = raw.endsWith('ى') && !keepsAlefMaksura(raw) ? raw.slice(0, -1) + 'ي' : raw;
+    let bestCount = this.vocab.clean(best);
+    for (const v of variants) {
+      const c = this.vocab.clean(v);
+      if (c > bestCount) {
+        best = v;
+        bestCount = c;
+      }
+    }
+    return best;
+  }
+}

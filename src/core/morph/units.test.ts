@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MarsadError } from '../errors.js';
+import { ENCLITICS, listSplits, PROCLITIC_CHAINS, rawStem, splitParts, type Split } from './clitics.js';
+import { applyScript, ScriptIndex, scriptFor } from './lemmatizer.js';
+import { stemVariants } from './restore.js';
+import { searchKey } from './stemmer.js';
+import { FeatureTable } from './table.js';
+
+const splitsOf = (word: string): string[] => {
+  const out: Split[] = [];
+  const n = listSplits(word, out);
+  return out.slice(0, n).map((s) => splitParts(s, rawStem(word, s)).join(' '));
+};
+
+describe('listSplits', () => {
+  it('offers the unsplit reading first, then what the spelling allows', () => {
+    const splits = splitsOf('وبالعراق');
+    expect(splits[0]).toBe('وبالعراق');
+    expect(splits).toContain('و ب العراق');
+    expect(splits).toContain('و بالعراق');
+  });
+
+  it('gives back the article after ل (للعراق → ل العراق; للجنة → ل اللجنة)', () => {
+    expect(splitsOf('للعراق')).toContain('ل العراق');
+    expect(splitsOf('للجنة')).toContain('ل اللجنة');
+    expect(splitsOf('وللعراق')).toContain('و ل العراق');
+  });
+
+  it('splits pronoun suffixes, and lets a preposition take a pronoun with no stem', () => {
+    expect(splitsOf('عددها')).toContain('عدد ها');
+    expect(splitsOf('له')).toEqual(['له', 'ل ه']);
+    expect(splitsOf('وبهم')).toContain('و ب هم');
+  });
+
+  it('never leaves a one-letter stem', () => {
+    for (const word of ['وزير', 'بين', 'وبه', 'فيه', 'سيرى']) {
+      const out: Split[] = [];
+      const n = listSplits(word, out);
+      for (const s of out.slice(1, n)) expect(s.stemEnd - s.stemStart === 0 || s.stemEnd - s.stemStart >= 2).toBe(true);
+    }
+    expect(splitsOf('بي')).toEqual(['بي', 'ب ي']);
+  });
+
+  it('always spells the token (property: letters kept in order, modulo restored article alef)', () => {
+    const letters = [...'وفبكلسالعراقهمني'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 }), (chars) => {
+        const word = chars.join('');
+        const out: Split[] = [];
+        const n = listSplits(word, out);
+        for (const s of out.slice(0, n)) {
+          const chain = PROCLITIC_CHAINS[s.chain];
+          const stem = word.slice(s.stemStart, s.stemEnd);
+          expect(chain.surface + stem + ENCLITICS[s.enclitic]).toBe(word);
+        }
+      }),
+    );
+  });
+});
+
+describe('FeatureTable', () => {
+  it('finds rows and survives serialization (16-bit weights)', () => {
+    const keys = [0x12345678, 0x9abcdef0, 7];
+    const rows = [1, -2, 0.5, 0, 3, -0.25];
+    const t = FeatureTable.build(2, keys, rows);
+    const back = FeatureTable.deserialize(t.serialize());
+    for (const table of [t, back]) {
+      expect(table.weight(0x9abcdef0, 1)).toBeCloseTo(0, 3);
+      expect(table.weight(7, 0)).toBeCloseTo(3, 3);
+      expect(table.weight(12345, 0)).toBe(0);
+      const out = new Float64Array(2);
+      table.addRow(0x12345678, out, 0);
+      expect(out[1]).toBeCloseTo(-2, 3);
+    }
+  });
+
+  it('refuses bytes that are not a table', () => {
+    expect(() => FeatureTable.deserialize(new Uint8Array([1, 2, 3]))).toThrow(MarsadError);
+    const bytes = FeatureTable.build(1, [5], [1]).serialize();
+    expect(() => FeatureTable.deserialize(bytes.slice(0, bytes.length - 1))).toThrow(/bytes/u);
+  });
+});
+
+describe('searchKey (stemmer rules 2 and 3)', () => {
+  it.each([
+    ['العراق', 'عراق'],
+    ['عراق', 'عراق'],
+    ['الله', 'الله'],
+    ['وزير', 'وزير'],
+    ['مسؤولية', 'مسووليه'],
+    ['مستشفى', 'مستشفي'],
+    ['الإمارات', 'امارات'],
+    ['الـعـراق', 'عراق'],
+  ])('%s → %s', (stem, key) => {
+    expect(searchKey(stem)).toBe(key);
+  });
+});
+
+describe('edit scripts', () => {
+  it.each([
+    ['الجامعات', 'جامعة'],
+    ['اعلن', 'أعلن'],
+    ['وزيرة', 'وزير'],
+    ['يزور', 'زار'],
+  ])('%s → %s round-trips', (form, lemma) => {
+    const s = scriptFor(form, lemma);
+    expect(s).toBeDefined();
+    if (s) expect(applyScript(form, s)).toBe(lemma);
+  });
+
+  it('applies only where its affixes are, and the index finds it', () => {
+    const s = scriptFor('الجامعات', 'جامعة');
+    if (!s) throw new Error('no script');
+    expect(applyScript('المدارس', s)).toBeUndefined();
+    expect(applyScript('الحكومات', s)).toBe('حكومة');
+    const index = new ScriptIndex([s]);
+    expect(index.applicable('الحكومات')).toEqual([0]);
+    expect(index.applicable('حكومة')).toEqual([]);
+  });
+});
+
+describe('stemVariants', () => {
+  it('proposes hamza on an initial alef, after the article too', () => {
+    expect(stemVariants('اعلن', false)).toContain('أعلن');
+    expect(stemVariants('الاسلحة', false)).toContain('الأسلحة');
+  });
+
+  it('restores what a suffix hid: ة, ى, وا, ء', () => {
+    expect(stemVariants('حيات', true)).toContain('حياة');
+    expect(stemVariants('مستوا', true)).toContain('مستوى');
+    expect(stemVariants('نقلو', true)).toContain('نقلوا');
+    expect(stemVariants('لقائ', true)).toContain('لقاء');
+    expect(stemVariants('حيات', false)).not.toContain('حياة');
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Averaged perceptron weights for training (Collins 2002, with the usual trick: keep the
+ * weights `w` and the step-weighted sum of updates `u`; the average is `w - u / steps`).
+ * Implements the core's `WeightSource`, so the very feature and scoring code used at run
+ * time drives training, and exports a pruned, averaged `FeatureTable`.
+ */
+import { FeatureTable, type WeightSource } from '../../src/core/morph/table.js';
+
+/** A growable table of weight rows keyed by 32-bit feature hashes. */
+export class TrainableTable implements WeightSource {
+  readonly width: number;
+  private readonly index = new Map<number, number>();
+  private w: Float64Array;
+  private u: Float64Array;
+  private rows = 0;
+  /** Number of training steps so far (call {@link tick} once per example). */
+  steps = 1;
+
+  constructor(width: number, initialRows = 1 << 16) {
+    this.width = width;
+    this.w = new Float64Array(initialRows * width);
+    this.u = new Float64Array(initialRows * width);
+  }
+
+  /** Rows allocated so far. */
+  get size(): number {
+    return this.rows;
+  }
+
+  private row(key: number): number {
+    let r = this.index.get(key);
+    if (r !== undefined) return r;
+    r = this.rows++;
+    if (r * this.width >= this.w.length) {
+      const w = new Float64Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const u = new Float64Array(this.u.length * 2);
+      u.set(this.u);
+      this.u = u;
+    }
+    this.index.set(key, r);
+    return r;
+  }
+
+  addRow(key: number, out: Float64Array, offset: number): void {
+    const r = this.index.get(key);
+    if (r === undefined) return;
+    const base = r * this.width;
+    for (let c = 0; c < this.width; c++) out[offset + c] += this.w[base + c];
+  }
+
+  weight(key: number, col: number): number {
+    const r = this.index.get(key);
+    return r === undefined ? 0 : this.w[r * this.width + col];
+  }
+
+  /** Adds `delta` to the weight of `key` in column `col`. */
+  update(key: number, col: number, delta: number): void {
+    const i = this.row(key) * this.width + col;
+    this.w[i] += delta;
+    this.u[i] += this.steps * delta;
+  }
+
+  /** Counts one training example (for averaging). */
+  tick(): void {
+    this.steps++;
+  }
+
+  /** The averaged weights as a run-time table, dropping rows whose weights are all below `epsilon` in magnitude. */
+  averaged(epsilon = 1e-3): FeatureTable {
+    const keys: number[] = [];
+    const values: number[] = [];
+    const width = this.width;
+    for (const [key, r] of this.index) {
+      const base = r * width;
+      let keep = false;
+      const row: number[] = [];
+      for (let c = 0; c < width; c++) {
+        const avg = this.w[base + c] - this.u[base + c] / this.steps;
+        row.push(avg);
+        if (Math.abs(avg) >= epsilon) keep = true;
+      }
+      if (!keep) continue;
+      keys.push(key);
+      for (const v of row) values.push(v);
+    }
+    return FeatureTable.build(width, keys, values);
+  }
+}
