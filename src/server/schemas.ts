@@ -193,6 +193,8 @@ export const searchQuerySchema = {
     collapse: { type: 'boolean', default: true, description: 'One result per near-duplicate cluster.' },
     snippetTokens: { type: 'integer', minimum: 5, maximum: 200, default: 32 },
     in: { type: 'string', enum: ['all', 'title', 'body'], default: 'all', description: 'Match in title and text, the title only, or the text only.' },
+    proximity: { type: 'boolean', default: false, description: 'Rank documents where consecutive query words are adjacent higher.' },
+    clitics: { type: 'boolean', default: false, description: 'Also match bare query words with a proclitic (روسيا → وروسيا, بروسيا).' },
   },
   additionalProperties: false,
 } as const;

@@ -27,29 +27,31 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'documents, full-text index over analysis terms, entities, mentions, quotes, events',
     up: `
+      -- Small columns first: SQLite reads a row's columns in order, and the ones after a long
+      -- text sit in overflow pages, so filters and facets would otherwise walk every article.
       CREATE TABLE documents (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         source_key TEXT UNIQUE,
         source TEXT,
         source_id TEXT,
-        url TEXT,
-        title TEXT,
         published TEXT,
-        lang TEXT NOT NULL DEFAULT 'ar',
-        text TEXT NOT NULL,
-        content_hash TEXT NOT NULL UNIQUE,
-        word_count INTEGER NOT NULL DEFAULT 0,
         topic TEXT,
-        minhash BLOB,
         near_dup_of INTEGER REFERENCES documents(rowid) ON DELETE SET NULL,
+        lang TEXT NOT NULL DEFAULT 'ar',
+        word_count INTEGER NOT NULL DEFAULT 0,
+        content_hash TEXT NOT NULL UNIQUE,
         schema_version INTEGER NOT NULL,
         analyzer TEXT NOT NULL,
-        analysis BLOB NOT NULL,
-        analysis_codec TEXT NOT NULL,
-        meta TEXT,
         ingested_at TEXT NOT NULL,
-        updated_at TEXT
+        updated_at TEXT,
+        url TEXT,
+        title TEXT,
+        meta TEXT,
+        minhash BLOB,
+        text TEXT NOT NULL,
+        analysis BLOB NOT NULL,
+        analysis_codec TEXT NOT NULL
       );
       CREATE INDEX documents_published ON documents(published);
       CREATE INDEX documents_source ON documents(source, published);

@@ -55,7 +55,7 @@ export interface RankingWeights {
 }
 
 /** Default weights, tuned on ANT fold 8 (see bench/corpus.ts; fold 9 is only reported). */
-export const DEFAULT_WEIGHTS: RankingWeights = { title: [3, 3, 2], body: [1.2, 1.1, 1] };
+export const DEFAULT_WEIGHTS: RankingWeights = { title: [8, 8, 8], body: [1, 1, 1] };
 
 /** Options for {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -537,7 +537,8 @@ export class SqliteCorpusStore implements CorpusStore {
     const requested = req.mode ?? 'auto';
     let mode: MatchMode = requested === 'any' ? 'any' : 'all';
     const columns = DOC_COLUMNS[req.in ?? 'all'];
-    let match = query ? toFtsMatch(query, columns, mode) : undefined;
+    const proximity = req.proximity ?? false;
+    let match = query ? toFtsMatch(query, columns, { mode, proximity }) : undefined;
     let from: string;
     let params: Param[];
     const conditions = (): string => (where.sql.length ? ` AND ${where.sql.join(' AND ')}` : '');
@@ -556,15 +557,19 @@ export class SqliteCorpusStore implements CorpusStore {
     if (total === 0 && requested === 'auto' && query && query.clauses.length > 1) {
       mode = 'any';
       relaxed = true;
-      match = toFtsMatch(query, columns, mode);
+      match = toFtsMatch(query, columns, { mode, proximity });
       build();
       total = (this.get<{ n: number }>(`SELECT count(*) AS n ${from!}`, ...params!) ?? { n: 0 }).n;
     }
     const [wt, wb] = [this.weights.title, this.weights.body];
     const scoreExpr = match !== undefined ? `-bm25(doc_fts, ${[...wt, ...wb].join(', ')})` : '0';
     const order = match !== undefined && req.sort !== 'date' ? 'score DESC, d.rowid' : 'd.published DESC, d.rowid DESC';
+    // Rank on row ids and scores only, then read the page's documents: selecting the texts in
+    // the ranking query would load every match's text before sorting.
     const rows = this.stmt(
-      `SELECT d.rowid, d.id, d.title, d.source, d.url, d.published, d.topic, d.text, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      `SELECT p.score, d.rowid, d.id, d.title, d.source, d.url, d.published, d.topic, d.text FROM
+         (SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ? OFFSET ?) p
+       JOIN documents d ON d.rowid = p.rowid ORDER BY ${order.replace('score', 'p.score')}`,
     ).all(...params!, limit, offset) as Row[];
     const results: SearchHit[] = rows.map((r) => this.hit(r, query, req.snippetTokens));
     const response: SearchResponse = { total, offset, limit, mode, relaxed, results };

@@ -46,18 +46,45 @@ describe('analyzeQuery', () => {
   });
 });
 
+describe('proclitic variants', () => {
+  it('expands a bare query word with proclitics, not a word that has them or the article', () => {
+    const on = { procliticVariants: true };
+    const [item] = analyzeQuery(parseQuery('روسيا'), forms, on).clauses[0];
+    expect(item.variants).toEqual(expect.arrayContaining(['وروسيا', 'بروسيا', 'لروسيا', 'وبروسيا']));
+    expect(analyzeQuery(parseQuery('روسيا'), forms).clauses[0][0].variants).toBeUndefined();
+    expect(analyzeQuery(parseQuery('والعراق'), forms, on).clauses[0][0].variants).toBeUndefined();
+    expect(analyzeQuery(parseQuery('العراق'), forms, on).clauses[0][0].variants).toBeUndefined();
+    expect(analyzeQuery(parseQuery('"روسيا والعراق"'), forms, on).clauses[0][0].variants).toBeUndefined();
+    expect(analyzeQuery(parseQuery('في'), forms, on).clauses[0][0].variants).toBeUndefined();
+  });
+});
+
 describe('toFtsMatch', () => {
   const cols = { norm: ['n'], base: ['b'], stem: ['s'] };
   it('matches a word on any form and quotes every term', () => {
-    const expr = toFtsMatch(analyzeQuery(parseQuery('والعراق'), forms), cols);
+    const expr = toFtsMatch(analyzeQuery(parseQuery('والعراق'), forms), cols, { proximity: false });
     expect(expr).toBe('({n} : "والعراق" OR {b} : "عراق" OR {s} : "عراق")');
   });
 
   it('joins clauses with AND or OR and appends exclusions on exact and base forms only', () => {
-    const q = analyzeQuery(parseQuery('العراق روسيا -سوريا'), forms);
+    const q = analyzeQuery(parseQuery('العراق روسيا -سوريا'), forms, { procliticVariants: true });
     expect(toFtsMatch(q, cols, 'all')).toContain(' AND ');
     expect(toFtsMatch(q, cols, 'any')).toContain(' OR ');
-    expect(toFtsMatch(q, cols)).toMatch(/NOT \(\{n\} : "سوريا" OR \{b\} : "سوريا"\)$/u);
+    const expr = toFtsMatch(q, cols)!;
+    const excluded = expr.slice(expr.indexOf(' NOT '));
+    expect(excluded).toContain('{n} : "سوريا"');
+    expect(excluded).toContain('{n} : "وسوريا"');
+    expect(excluded).toContain('{b} : "سوريا"');
+    expect(excluded).not.toContain('{s}');
+  });
+
+  it('adds the clitic-free pairs of consecutive words for proximity, inside a part every match satisfies', () => {
+    const q = analyzeQuery(parseQuery('وزير الخارجية'), forms);
+    const expr = toFtsMatch(q, cols, { mode: 'all', proximity: true })!;
+    expect(expr).toContain('{b} : "وزير خارجية"');
+    expect(expr.startsWith('((')).toBe(true);
+    expect(toFtsMatch(q, cols, { mode: 'all', proximity: false })).not.toContain('"وزير خارجية"');
+    expect(toFtsMatch(analyzeQuery(parseQuery('العراق'), forms), cols)).not.toContain(' AND ');
   });
 
   it('is undefined without a positive term', () => {

@@ -22,9 +22,11 @@ function formMatches(q: TermForms, terms: IndexTerms, i: number): boolean {
 
 function itemRuns(item: AnalyzedItem, terms: IndexTerms, out: PositionRun[]): void {
   const n = item.forms.length;
+  const variants = item.variants ? new Set(item.variants) : undefined;
   for (let i = 0; i + n <= terms.norm.length; i++) {
     let ok = true;
     for (let k = 0; k < n && ok; k++) ok = formMatches(item.forms[k], terms, i + k);
+    if (!ok && variants) ok = variants.has(terms.norm[i]);
     if (ok) out.push({ from: i, to: i + n });
   }
 }

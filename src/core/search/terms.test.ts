@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../document.js';
 import { normalize } from '../text/normalize.js';
-import { indexable, indexTerms, lightStem, stripDefiniteClitics, termForms } from './terms.js';
+import { indexable, indexTerms, lightStem, searchStem, stripDefiniteClitics, stripProclitics, termForms } from './terms.js';
 
 const tok = (text: string, extra: Partial<Token> = {}): Token => ({ start: 0, end: text.length, text, norm: normalize(text), kind: 'word', ...extra });
 
@@ -52,6 +52,21 @@ describe('lightStem', () => {
     ['Iraq', 'Iraq'],
   ])('%s → %s', (input, expected) => {
     expect(lightStem(input)).toBe(expected);
+  });
+});
+
+describe('stripProclitics and searchStem', () => {
+  it.each([
+    ['وروسيا', 'روسيا', 'روسيا'],
+    ['لوزير', 'وزير', 'وزير'],
+    ['وزير', 'وزير', 'وزير'],
+    ['بغداد', 'غداد', 'غداد'],
+    ['اتفاقياتها', 'اتفاقياتها', 'اتفاق'],
+    ['عراقيين', 'عراقيين', 'عراق'],
+    ['Paris', 'Paris', 'Paris'],
+  ])('%s → %s → %s', (base, stripped, stem) => {
+    expect(stripProclitics(base)).toBe(stripped);
+    expect(searchStem(base)).toBe(stem);
   });
 });
 

@@ -6,7 +6,9 @@
  * - `norm`: the normalized surface form (`والعراق`), for exact matches;
  * - `base`: the form without clitics and definite article (`عراق`), so that `العراق` finds
  *   `والعراق`, `بالعراق`, `للعراق`;
- * - `stem`: a light stem (`الاتفاقيات` → `اتفاق`), for recall across number and gender.
+ * - `stem`: a light stem (`الاتفاقيات` → `اتفاق`, `وروسيا` → `روسيا`), for recall across
+ *   number, gender and clitics; it conflates some words (`وزارة`, `زار`), which is why it has
+ *   the lowest ranking weight.
  *
  * When the morphology stage has run, `base` comes from the token's content segment and
  * `stem` from `token.stem`. Without it, a conservative fallback strips only the clitics that
@@ -69,6 +71,30 @@ export function stripDefiniteClitics(norm: string): string {
   return norm;
 }
 
+/**
+ * Strips a leading conjunction (`و`, `ف`) and then a preposition (`ب`, `ل`, `ك`) when at
+ * least four letters remain: `وروسيا` → `روسيا`, `لوزير` → `وزير` (not `وزير` → `زير`).
+ * For the stem column only, which trades precision for recall (`وزارة` → `زارة`); the
+ * exact and clitic-free columns keep the word whole and rank above it.
+ */
+export function stripProclitics(base: string): string {
+  if (!/^\p{Script=Arabic}+$/u.test(base)) return base;
+  let s = base;
+  if ((s[0] === 'و' || s[0] === 'ف') && s.length - 1 >= 4) s = s.slice(1);
+  if ((s[0] === 'ب' || s[0] === 'ل' || s[0] === 'ك') && s.length - 1 >= 4) s = s.slice(1);
+  return s;
+}
+
+/**
+ * The search stem of a clitic-free form when the morphology stage gave none: proclitics
+ * stripped ({@link stripProclitics}), then up to two suffixes ({@link lightStem}):
+ * `اتفاقياتها` → `اتفاق`, `والعراقيين` (base `عراقيين`) → `عراق`. Both choices (strip at four
+ * letters, two suffix passes) were made on ANT fold-8 titles (known-item retrieval), never fold 9.
+ */
+export function searchStem(base: string): string {
+  return lightStem(lightStem(stripProclitics(base)));
+}
+
 /** Suffixes removed by {@link lightStem}, longest first (after Larkey's Light10, without `ه` and `ي`-only plural cases that eat roots). */
 const STEM_SUFFIXES = ['يات', 'ات', 'ون', 'ين', 'ان', 'ية', 'يه', 'ها', 'هم', 'هن', 'كم', 'نا', 'ة', 'ي'];
 
@@ -106,7 +132,7 @@ function fallbackForms(tokenNorm: string): TermForms | undefined {
   let forms: TermForms | null = null;
   if (norm !== '') {
     const base = indexable(stripDefiniteClitics(norm)) || norm;
-    forms = { norm, base, stem: lightStem(base) };
+    forms = { norm, base, stem: searchStem(base) };
   }
   if (fallbackCache.size >= FALLBACK_CACHE_LIMIT) fallbackCache.clear();
   fallbackCache.set(tokenNorm, forms);
@@ -136,7 +162,7 @@ export function termForms(token: Token, normalizeForm: (s: string) => string): T
   else base = indexable(stripDefiniteClitics(norm));
   if (base === '') base = norm;
   let stem = token.stem !== undefined ? indexable(stripDefiniteClitics(normalizeForm(token.stem))) : '';
-  if (stem === '') stem = lightStem(base);
+  if (stem === '') stem = searchStem(base);
   return { norm, base, stem };
 }
 
@@ -152,4 +178,19 @@ export function indexTerms(tokens: readonly Token[], normalizeForm: (s: string) 
     out.spans.push(token.start, token.end);
   }
   return out;
+}
+
+/** Proclitic sequences that may stand before a word without the article: conjunctions and prepositions. */
+const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
+
+/**
+ * The forms a word takes with a proclitic in front (`روسيا` → `وروسيا`, `بروسيا`, `لروسيا`,
+ * …), for the query side: without morphology, documents keep `وروسيا` whole (stripping `و`
+ * from every word would turn `وزير` into `زير`), so a query word is expanded instead. Only
+ * for Arabic words of three letters or more that do not start with the article (words with
+ * the article are handled by {@link stripDefiniteClitics} on both sides).
+ */
+export function procliticVariants(norm: string): string[] {
+  if (norm.length < 3 || norm.startsWith('ال') || norm.startsWith('لل') || !/^\p{Script=Arabic}+$/u.test(norm)) return [];
+  return PROCLITICS.map((p) => p + norm);
 }

@@ -20,6 +20,8 @@ interface SearchQuery {
   collapse: boolean;
   snippetTokens: number;
   in: 'all' | 'title' | 'body';
+  proximity: boolean;
+  clitics: boolean;
 }
 
 /** Search route. */
@@ -53,6 +55,8 @@ export const searchRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
         collapseDuplicates: q.collapse,
         snippetTokens: q.snippetTokens,
         in: q.in,
+        proximity: q.proximity,
+        expandProclitics: q.clitics,
       };
       const result = ctx.corpus.search(req);
       return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
