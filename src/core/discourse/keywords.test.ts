@@ -10,9 +10,7 @@ import { light10Terms } from './terms.js';
 
 const tokens = tokenize;
 
-const started = performance.now();
 const model = loadKeywordModel(loadModel('keywords'));
-const loadMs = performance.now() - started;
 
 /** An article written for this test: Egyptian spelling, diacritics, tatweel, Arabic-Indic digits. */
 const ARTICLE =
@@ -22,8 +20,7 @@ const ARTICLE =
   'وأضاف الرفاعى أن الجانبين ناقشا ربط شبكتى الكهرباء وإنشاء محطة لتسييل الغاز.';
 
 describe('keyword model', () => {
-  it('loads from bytes in under a second and knows common terms', () => {
-    expect(loadMs).toBeLessThan(1000);
+  it('loads from bytes and knows common terms', () => {
     expect(model.known(hashString('نفط'))).toBe(true);
     expect(model.idf(hashString('نفط'))).toBeLessThan(model.maxIdf);
     expect(model.stopKeys.has(light10Terms.key({ norm: 'في', kind: 'word' }))).toBe(true);

@@ -33,9 +33,15 @@ import { FeatureTable } from './table.js';
 import {
   argmax,
   MAX_WORD_FEATURES,
+  AGREEMENT_VALUES,
+  agreementFeature,
+  ambiguityPairFeatures,
+  EDGE_AGREEMENT,
+  firstWordFeatures,
   neighbourFeatures,
   noNeighbour,
-  pairFeatures,
+  previousWordByTagFeatures,
+  selfByPreviousTagFeatures,
   transitionFeatures,
   type Neighbour,
   staticWordFeatures,
@@ -171,6 +177,10 @@ interface WordTemplate extends TaggerWord {
   /** Offset of the word's four neighbour contributions (as previous, before-previous, next, after-next word) in the arena, or -1. */
   neighbourAt: number;
   seeds: WordSeeds | undefined;
+  /** Arena offsets of the word's scores under each previous tag (index prevTag + 1), -1 until needed. */
+  byPreviousTag: Int32Array | undefined;
+  /** Arena offsets of what the word contributes to the next word's scores once it has tag t (index t), -1 until needed. */
+  asPreviousByTag: Int32Array | undefined;
   /** Lemmas for the first two tags the word got (a third tag is recomputed each time). */
   lemmaTag: number;
   lemma: LemmaResult | undefined;
@@ -214,7 +224,7 @@ export interface AnalyzeSentenceOptions {
   splittable?: (i: number) => boolean;
 }
 
-type Cached = 'tagAt' | 'neighbourAt' | 'seeds' | 'lemmaTag' | 'lemma' | 'lemmaTag2' | 'lemma2' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
+type Cached = 'tagAt' | 'neighbourAt' | 'seeds' | 'byPreviousTag' | 'asPreviousByTag' | 'lemmaTag' | 'lemma' | 'lemmaTag2' | 'lemma2' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
 
 const EMPTY_CACHE: Pick<WordTemplate, Cached> = {
   ambiguousRaw: undefined,
@@ -222,6 +232,8 @@ const EMPTY_CACHE: Pick<WordTemplate, Cached> = {
   tagAt: -1,
   neighbourAt: -1,
   seeds: undefined,
+  byPreviousTag: undefined,
+  asPreviousByTag: undefined,
   lemmaTag: -1,
   lemma: undefined,
   lemmaTag2: -1,
@@ -246,6 +258,8 @@ function template(base: Omit<WordTemplate, Cached>): WordTemplate {
     tagAt: -1,
     neighbourAt: -1,
     seeds: undefined,
+    byPreviousTag: undefined,
+    asPreviousByTag: undefined,
     lemmaTag: -1,
     lemma: undefined,
     lemmaTag2: -1,
@@ -271,22 +285,34 @@ export class MorphAnalyzer {
   private arenaUsed = 0;
   /** Offset of the sentence-edge neighbour contributions (the first block of the arena). */
   private edgeAt = 0;
-  /** Dense tag-transition scores: `[prevTag + 1]` and `[(prevTag + 1) * (TAG_COUNT + 1) + prev2Tag + 1]`, TAG_COUNT apiece. */
-  private readonly transition1: Float64Array;
+  /** Dense tag-transition scores (both transition features): `[(prevTag + 1) * (TAG_COUNT + 1) + prev2Tag + 1]`, TAG_COUNT apiece. */
   private readonly transition2: Float64Array;
+  /** Dense agreement scores: `[((prevAgreement * AGREEMENT_VALUES) + selfAgreement) * (TAG_COUNT + 1) + prevTag + 1]`, TAG_COUNT apiece (prevAgreement AGREEMENT_VALUES: the sentence edge). */
+  private readonly agreement: Float64Array;
+  /** Offset of the sentence-start contribution of the missing previous word (tag -1) in the arena. */
+  private edgePreviousAt = 0;
 
   constructor(parts: MorphModelParts) {
     this.parts = parts;
     const T = TAG_COUNT + 1;
-    this.transition1 = new Float64Array(T * TAG_COUNT);
     this.transition2 = new Float64Array(T * T * TAG_COUNT);
     const keys = new Uint32Array(4);
     for (let p = -1; p < TAG_COUNT; p++) {
       for (let p2 = -1; p2 < TAG_COUNT; p2++) {
         transitionFeatures(p, p2, keys, 0);
+        // Each row holds both transition features, so the inner loop reads one table.
+        parts.tagger.addRow(keys[0], this.transition2, ((p + 1) * T + p2 + 1) * TAG_COUNT);
         parts.tagger.addRow(keys[1], this.transition2, ((p + 1) * T + p2 + 1) * TAG_COUNT);
       }
-      parts.tagger.addRow(keys[0], this.transition1, (p + 1) * TAG_COUNT);
+    }
+    this.agreement = new Float64Array((AGREEMENT_VALUES + 1) * AGREEMENT_VALUES * T * TAG_COUNT);
+    for (let pa = 0; pa <= AGREEMENT_VALUES; pa++) {
+      for (let sa = 0; sa < AGREEMENT_VALUES; sa++) {
+        for (let p = -1; p < TAG_COUNT; p++) {
+          const key = agreementFeature(pa === AGREEMENT_VALUES ? EDGE_AGREEMENT : pa, sa, p);
+          parts.tagger.addRow(key, this.agreement, ((pa * AGREEMENT_VALUES + sa) * T + p + 1) * TAG_COUNT);
+        }
+      }
     }
     this.reserveEdge();
   }
@@ -295,6 +321,21 @@ export class MorphAnalyzer {
   private reserveEdge(): void {
     this.arenaUsed = 0;
     this.edgeAt = this.neighbourBlock(noNeighbour());
+    this.scores.fill(0);
+    const n = previousWordByTagFeatures(noNeighbour(), -1, this.keys, 0);
+    for (let k = 0; k < n; k++) this.parts.tagger.addRow(this.keys[k], this.scores, 0);
+    // The sentence start as the previous word: its neighbour row and its row under tag -1, summed.
+    for (let t = 0; t < TAG_COUNT; t++) this.scores[t] += this.arena[this.edgeAt + t];
+    this.edgePreviousAt = this.store(this.scores);
+  }
+
+  /** Sums the rows of `keys[0…n)`, plus the arena block at `base` if not negative, into a new arena block; returns its offset. */
+  private storeKeys(n: number, base = -1): number {
+    const scores = this.scores;
+    scores.fill(0);
+    if (base >= 0) for (let t = 0; t < TAG_COUNT; t++) scores[t] = this.arena[base + t];
+    for (let k = 0; k < n; k++) this.parts.tagger.addRow(this.keys[k], scores, 0);
+    return this.store(scores);
   }
 
   /** Stores the four neighbour contributions of a word (as previous, before-previous, next, after-next); returns their offset. */
@@ -514,24 +555,45 @@ export class MorphAnalyzer {
       }
       if (w.neighbourAt < 0) w.neighbourAt = this.neighbourBlock(seeds[i]);
     }
-    const arena = this.arena;
     const edge = this.edgeAt;
     const T = TAG_COUNT + 1;
+    const transition2 = this.transition2;
+    const agreement = this.agreement;
     let prev = -1;
     let prev2 = -1;
     for (let i = 0; i < n; i++) {
-      // Own static scores, the neighbours' cached contributions, the dense transitions.
-      const self = words[i].tagAt;
-      const p1 = (i > 0 ? words[i - 1].neighbourAt : edge) + 0 * TAG_COUNT;
+      const w = words[i];
+      const self = seeds[i];
+      // Cached rows: the word's own under the previous tag, the previous word's under its tag.
+      let byPrev = w.byPreviousTag;
+      if (byPrev === undefined) byPrev = w.byPreviousTag = new Int32Array(T).fill(-1);
+      let sp = byPrev[prev + 1];
+      // Holds the word's static row too.
+      if (sp < 0) sp = byPrev[prev + 1] = this.storeKeys(selfByPreviousTagFeatures(self, prev, keys, 0), w.tagAt);
+      let pc = this.edgePreviousAt;
+      if (i > 0) {
+        const pw = words[i - 1];
+        let asPrev = pw.asPreviousByTag;
+        if (asPrev === undefined) asPrev = pw.asPreviousByTag = new Int32Array(TAG_COUNT).fill(-1);
+        pc = asPrev[prev];
+        // Holds the previous word's neighbour row too.
+        if (pc < 0) pc = asPrev[prev] = this.storeKeys(previousWordByTagFeatures(seeds[i - 1], prev, keys, 0), pw.neighbourAt);
+      }
+      // storeKeys may have grown the arena: read it afterwards.
+      const arena = this.arena;
       const p2 = (i > 1 ? words[i - 2].neighbourAt : edge) + 1 * TAG_COUNT;
       const n1 = (i + 1 < n ? words[i + 1].neighbourAt : edge) + 2 * TAG_COUNT;
       const n2 = (i + 2 < n ? words[i + 2].neighbourAt : edge) + 3 * TAG_COUNT;
-      const t1 = (prev + 1) * TAG_COUNT;
       const t2 = ((prev + 1) * T + prev2 + 1) * TAG_COUNT;
+      const prevSeeds = i > 0 ? seeds[i - 1] : undefined;
+      const pa = prevSeeds === undefined ? AGREEMENT_VALUES : prevSeeds.agreement;
+      const ag = ((pa * AGREEMENT_VALUES + self.agreement) * T + prev + 1) * TAG_COUNT;
       for (let t = 0; t < TAG_COUNT; t++) {
-        scores[t] = arena[self + t] + arena[p1 + t] + arena[p2 + t] + arena[n1 + t] + arena[n2 + t] + this.transition1[t1 + t] + this.transition2[t2 + t];
+        scores[t] =
+          arena[sp + t] + arena[pc + t] + arena[p2 + t] + arena[n1 + t] + arena[n2 + t] + transition2[t2 + t] + agreement[ag + t];
       }
-      const m = pairFeatures(seeds, words, i, prev, keys, 0);
+      let m = ambiguityPairFeatures(self, prevSeeds ?? noNeighbour(), i + 1 < n ? seeds[i + 1] : noNeighbour(), keys, 0);
+      if (i === 0) m = firstWordFeatures(w, keys, m);
       for (let k = 0; k < m; k++) weights.addRow(keys[k], scores, 0);
       const t = argmax(scores, TAG_COUNT);
       tags[i] = t;

@@ -77,6 +77,8 @@ const T_STEM_FIRST2 = 16;
 const T_STEM_LAST2 = 17;
 const T_WORD_LEN = 18;
 const T_RESTORED_FREQ = 19;
+const T_TOKEN_CLUSTER = 20;
+const T_STEM_CLUSTER = 21;
 
 /** What a suffix may hide at the end of a stem, and what PADT writes instead: ت→ة, ا→ى, و→وا, ئ/ؤ→ء. */
 const HIDDEN_ENDINGS: Record<number, string> = { 0x062a: 'ة', 0x0627: 'ى', 0x0648: 'وا', 0x0626: 'ء', 0x0624: 'ء' };
@@ -152,6 +154,10 @@ export function staticFeatures(norm: string, cand: Candidate, vocab: Vocabulary,
     }
   }
   out[k++] = finish(mixInt(mixInt(seed(T_LEX), lexFeature), label === 0 ? 2 : 3));
+  // Distributional clusters from the news: a foreign name glued to و stays a name (وجونز), a common stem keeps its cluster.
+  const tokenCluster = vocab.cluster(norm);
+  out[k++] = finish(mixInt(mixInt(seed(T_TOKEN_CLUSTER), tokenCluster + 1), label));
+  if (stemLen >= 2 && article === 0) out[k++] = finish(mixInt(mixInt(mixInt(seed(T_STEM_CLUSTER), vocab.cluster(norm, s0, s1) + 1), kind), tokenCluster < 0 ? 0 : 1));
   return k;
 }
 

@@ -317,16 +317,55 @@ export function transitionFeatures(prevTag: number, prev2Tag: number, out: Uint3
 
 /** Context keys that tie the word to the previous tag or to its neighbours. */
 export function pairFeatures(seeds: readonly WordSeeds[], words: readonly TaggerWord[], i: number, prevTag: number, out: Uint32Array, at: number): number {
-  let k = at;
   const prev = i > 0 ? seeds[i - 1] : NO_WORD;
   const next = i + 1 < seeds.length ? seeds[i + 1] : NO_WORD;
   const self = seeds[i];
+  let k = selfByPreviousTagFeatures(self, prevTag, out, at);
+  if (i === 0) k = firstWordFeatures(words[i], out, k);
+  k = previousWordByTagFeatures(prev, prevTag, out, k);
+  out[k++] = agreementFeature(prev.agreement, self.agreement, prevTag);
+  return ambiguityPairFeatures(self, prev, next, out, k);
+}
+
+/**
+ * The run time caches each group of {@link pairFeatures} where it can: per word and
+ * previous tag, per previous word and its tag, in a dense table for agreement; only
+ * {@link ambiguityPairFeatures} is looked up per occurrence.
+ */
+export function selfByPreviousTagFeatures(self: WordSeeds, prevTag: number, out: Uint32Array, at: number): number {
+  let k = at;
   out[k++] = finish(mixInt(mixInt(seed(T_PREV_TAG_WORD), prevTag + 1), self.word));
   out[k++] = finish(mixInt(mixInt(seed(T_PREV_TAG_SUFFIX), prevTag + 1), self.suffix));
-  if (i === 0) out[k++] = finish(mixInt(seed(T_FIRST), words[i].role));
-  out[k++] = finish(mixInt(mixInt(seed(T_PREV_CLUSTER), prev.cluster), prevTag + 1));
-  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_AGREE), prev.agreement), self.agreement), prevTag + 1));
   out[k++] = finish(mixInt(mixInt(seed(T_AMB_PREV_TAG), self.ambiguity), prevTag + 1));
+  return k;
+}
+
+/** The key of the sentence's first word (see {@link pairFeatures}). */
+export function firstWordFeatures(w: TaggerWord, out: Uint32Array, at: number): number {
+  out[at] = finish(mixInt(seed(T_FIRST), w.role));
+  return at + 1;
+}
+
+/** Keys of the previous word together with its tag (see {@link pairFeatures}). */
+export function previousWordByTagFeatures(prev: WordSeeds, prevTag: number, out: Uint32Array, at: number): number {
+  out[at] = finish(mixInt(mixInt(seed(T_PREV_CLUSTER), prev.cluster), prevTag + 1));
+  return at + 1;
+}
+
+/** Definiteness and ending agreement with the previous word, under the previous tag (see {@link pairFeatures}). */
+export function agreementFeature(prevAgreement: number, selfAgreement: number, prevTag: number): number {
+  return finish(mixInt(mixInt(mixInt(seed(T_AGREE), prevAgreement), selfAgreement), prevTag + 1));
+}
+
+/** Number of distinct agreement values of a word ({@link WordSeeds.agreement} is below this, or is the edge value). */
+export const AGREEMENT_VALUES = 10;
+
+/** The agreement value of the sentence edge. */
+export const EDGE_AGREEMENT = NO_WORD.agreement;
+
+/** Keys pairing the word's ambiguity class with its neighbours' (see {@link pairFeatures}). */
+export function ambiguityPairFeatures(self: WordSeeds, prev: WordSeeds, next: WordSeeds, out: Uint32Array, at: number): number {
+  let k = at;
   out[k++] = finish(mixInt(mixInt(seed(T_AMB_NEXT), self.ambiguity), next.ambiguity));
   out[k++] = finish(mixInt(mixInt(seed(T_AMB_PREV), self.ambiguity), prev.ambiguity));
   return k;

@@ -1,0 +1,38 @@
+/**
+ * Segmenter experiments: retrains only the segmentation ranker (the committed model's
+ * vocabulary, lexicon, tagger and lemmatizer are kept) and prints PADT dev Words and UPOS
+ * from the surface tokens (CoNLL 2018), with the number of wrongly split fused tokens.
+ *
+ *   npx tsx train/morph/experiments/segmenter.ts [--epochs N]
+ *
+ * Tunes on PADT dev only. Never commits anything.
+ */
+import { decodeMorphModel, MorphAnalyzer } from '../../../src/core/morph/analyzer.js';
+import { evaluateTreebank } from '../../../src/core/morph/ud.js';
+import { loadModel } from '../../../src/node/models.js';
+import { DEV_SETS, r2, readTreebank } from '../evaluate.js';
+import { prepareSegSentences, trainSegmenter } from '../segmenter-train.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const epochs = arg('--epochs', 8);
+const t0 = performance.now();
+const log = (s: string): void => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${s}`);
+
+const parts = decodeMorphModel(loadModel('morph').files);
+const train = readTreebank('ud-arabic-padt/ar_padt-ud-train.txt');
+const dev = readTreebank(DEV_SETS.padtDev);
+const seg = trainSegmenter(prepareSegSentences(train.sentences, 10), parts.vocab, { epochs, folds: 10, log: args.includes('--quiet') ? undefined : log });
+const analyzer = new MorphAnalyzer({ ...parts, segmenter: seg.weights.averaged() });
+const scores = evaluateTreebank(analyzer, dev);
+let wrong = 0;
+for (const s of dev.sentences) {
+  const out = analyzer.segmentTokens(s.tokens.map((t) => t.form));
+  s.tokens.forEach((t, i) => {
+    if (t.words.length !== out[i].length || (t.words.length > 1 && t.words.some((w, j) => w.form !== out[i][j]))) wrong++;
+  });
+}
+log(`epochs ${epochs}: PADT dev from surface tokens Words ${r2(scores.words.f1)} UPOS ${r2(scores.upos?.f1 ?? 0)}; ${wrong} tokens split differently from gold`);
