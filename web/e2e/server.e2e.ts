@@ -139,7 +139,8 @@ describe('Analyze an article with the real analyzer', () => {
       expect(await quotes.first().evaluate((el) => getComputedStyle(el, '::after').content)).not.toBe('none');
     }
     if (whenStage('repair', 'the glued word روسياوالعراق marked as repaired')) {
-      expect((await page.locator('.article .repair').allTextContents()).join(' ')).toContain('روسياوالعراق');
+      // Mentions inside the glued word cut the repair into several elements; together they spell it.
+      expect((await page.locator('.article .repair').allTextContents()).join('')).toContain('روسياوالعراق');
     }
     await screenshots(page, 'live-analyze');
   });
