@@ -55,6 +55,13 @@ export interface IngestOptions {
   onCommit?: (outcomes: PutOutcome[]) => void;
   /** Stops reading at the next document when aborted; what was analyzed is still committed. */
   signal?: AbortSignal;
+  /**
+   * Analyzes one document elsewhere (a worker pool, see `src/node/prepare-pool.ts`) instead
+   * of with `corpus.prepare` on this thread. Results are still written in input order.
+   */
+  prepare?: (item: IngestItem) => Promise<PreparedDocument>;
+  /** Documents being analyzed at once with `prepare` (default 8); reading waits beyond that. */
+  concurrency?: number;
 }
 
 /** Ingests a stream of source events into the corpus. */
@@ -66,13 +73,25 @@ export async function ingest(corpus: Corpus, events: AsyncIterable<SourceEvent>,
   const problems: IngestProblem[] = [];
   let batch: PreparedDocument[] = [];
   let batchStarted = performance.now();
-  // Content hashes in the current batch, so a repeat inside one batch is not analyzed twice.
+  // Content hashes analyzed or being analyzed but not committed yet, so a repeat before the
+  // commit is not analyzed twice (the store cannot see it yet).
   const pendingHashes = new Set<string>();
+  const concurrency = options.prepare ? Math.max(1, options.concurrency ?? 8) : 1;
+  // Documents handed to `prepare`, oldest first: results join the batch in input order, so
+  // ids, duplicate links and near-duplicate links are the same as with in-thread analysis.
+  const inFlight: { item: IngestItem; hash: string; result: Promise<PreparedDocument> }[] = [];
 
   const report = (p: IngestProblem): void => {
     stats.failed++;
     problems.push(p);
     options.onProblem?.(p);
+  };
+  const reportFailure = (item: IngestItem, e: unknown): void => {
+    report({
+      origin: item.origin,
+      code: isMarsadError(e) ? e.code : 'INTERNAL',
+      message: isMarsadError(e) ? e.message : `Analysis failed: ${(e as Error).message}`,
+    });
   };
   let lastProgress = 0;
   const progress = (): void => {
@@ -91,13 +110,33 @@ export async function ingest(corpus: Corpus, events: AsyncIterable<SourceEvent>,
       if (o.nearDuplicateOf) stats.nearDuplicates++;
     }
     options.onCommit?.(outcomes);
+    for (const d of batch) pendingHashes.delete(d.contentHash);
     batch = [];
-    pendingHashes.clear();
     batchStarted = performance.now();
     progress();
   };
+  const add = (prepared: PreparedDocument): void => {
+    stats.words += prepared.wordCount;
+    batch.push(prepared);
+  };
+  const maybeFlush = (): void => {
+    if (batch.length >= batchSize || (batch.length > 0 && performance.now() - batchStarted >= maxBatchMs)) flush();
+    else if (performance.now() - lastProgress >= 200) progress();
+  };
+  /** Waits for the oldest document in flight and adds it to the batch. */
+  const settleOldest = async (): Promise<void> => {
+    const head = inFlight.shift();
+    if (!head) return;
+    try {
+      add(await head.result);
+    } catch (e) {
+      pendingHashes.delete(head.hash);
+      reportFailure(head.item, e);
+    }
+    maybeFlush();
+  };
 
-  const handle = (item: IngestItem): void => {
+  const handle = async (item: IngestItem): Promise<void> => {
     let hash: string;
     try {
       hash = contentHashOf(item.text ?? '');
@@ -118,17 +157,20 @@ export async function ingest(corpus: Corpus, events: AsyncIterable<SourceEvent>,
         return;
       }
     }
+    pendingHashes.add(hash);
+    if (options.prepare) {
+      const result = options.prepare(item);
+      // Settled in order by `settleOldest`; this only keeps a failure from counting as unhandled meanwhile.
+      result.catch(() => {});
+      inFlight.push({ item, hash, result });
+      while (inFlight.length >= concurrency) await settleOldest();
+      return;
+    }
     try {
-      const prepared = corpus.prepare(item, { badDate: 'keep' });
-      stats.words += prepared.wordCount;
-      batch.push(prepared);
-      pendingHashes.add(hash);
+      add(corpus.prepare(item, { badDate: 'keep' }));
     } catch (e) {
-      report({
-        origin: item.origin,
-        code: isMarsadError(e) ? e.code : 'INTERNAL',
-        message: isMarsadError(e) ? e.message : `Analysis failed: ${(e as Error).message}`,
-      });
+      pendingHashes.delete(hash);
+      reportFailure(item, e);
     }
   };
 
@@ -142,12 +184,14 @@ export async function ingest(corpus: Corpus, events: AsyncIterable<SourceEvent>,
         stats.skipped++;
       } else {
         stats.read++;
-        handle(ev.item);
+        await handle(ev.item);
       }
-      if (batch.length >= batchSize || (batch.length > 0 && performance.now() - batchStarted >= maxBatchMs)) flush();
-      else if (performance.now() - lastProgress >= 200) progress();
+      maybeFlush();
     }
+    while (inFlight.length > 0) await settleOldest();
   } finally {
+    // On an error from the reader, what was analyzed is still committed; documents still in
+    // flight are dropped (not lost: they are not stored, so a rerun analyzes them).
     flush();
   }
   progress();

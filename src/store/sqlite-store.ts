@@ -259,8 +259,8 @@ export class SqliteCorpusStore implements CorpusStore {
       near ? near.rowid : null,
       doc.analysis.schemaVersion,
       doc.analyzer.join(','),
-      encodeAnalysis(doc.analysis),
-      ANALYSIS_CODEC,
+      doc.encodedAnalysis ? Buffer.from(doc.encodedAnalysis.bytes.buffer, doc.encodedAnalysis.bytes.byteOffset, doc.encodedAnalysis.bytes.byteLength) : encodeAnalysis(doc.analysis),
+      doc.encodedAnalysis?.codec ?? ANALYSIS_CODEC,
       doc.meta ? JSON.stringify(doc.meta) : null,
       now,
     );

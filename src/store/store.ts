@@ -45,7 +45,17 @@ export interface PreparedDocument {
   published: string | null;
   lang: string;
   meta: Record<string, unknown> | null;
+  /**
+   * The analysis. When {@link PreparedDocument.encodedAnalysis} is set, stores write that
+   * instead and read only the document-level layers here (text, topics, themes, entities,
+   * quotes, events), so a sender may leave the bulky token layer out.
+   */
   analysis: AnalyzedDocument;
+  /**
+   * The analysis already encoded for storage (`encodeAnalysis`), when a worker thread did it
+   * so that the writing thread does not have to; `codec` names the encoding.
+   */
+  encodedAnalysis?: { codec: string; bytes: Uint8Array };
   /** Names of the stages that produced the analysis. */
   analyzer: string[];
   titleTerms: IndexTerms;

@@ -8,7 +8,8 @@ import { MarsadError } from '../../core/errors.js';
 import { Fetcher, type ValidatorCache } from '../../ingest/fetch.js';
 import { ingest, type IngestSummary } from '../../ingest/ingest.js';
 import { createProgress } from '../../ingest/progress.js';
-import { countDocuments, readInputs } from '../../ingest/sources.js';
+import { countDocuments, type IngestItem, readInputs } from '../../ingest/sources.js';
+import { createPreparePool, defaultWorkerCount, type PreparePool } from '../../node/prepare-pool.js';
 import { openCorpus } from '../../store/open.js';
 import { sourceKeyOf } from '../../store/prepare.js';
 import { parseByteSize } from '../options.js';
@@ -72,11 +73,16 @@ export function registerIngest(program: Command): void {
       .argument('<inputs...>', 'files, folders or http(s) URLs'),
   )
     .option('--batch-size <n>', 'documents per transaction', '200')
+    .option('--workers <n>', 'analysis worker threads (0: analyze on the main thread; default: one per core when there are several)')
     .option('--json', 'print the summary as JSON on standard output')
     .option('--no-progress', 'no progress bar')
-    .action(async (inputs: string[], opts: FetchCliOptions & { batchSize: string; json?: boolean; progress: boolean }) => {
+    .action(async (inputs: string[], opts: FetchCliOptions & { batchSize: string; workers?: string; json?: boolean; progress: boolean }) => {
       const batchSize = positiveInt(opts.batchSize, '--batch-size');
+      const cores = defaultWorkerCount();
+      const workers = opts.workers === undefined ? (cores > 1 ? cores : 0) : positiveInt(opts.workers, '--workers');
       const corpus = openCorpus({ db: opts.db });
+      // Analysis on worker threads; SQLite writes stay here, on the one connection.
+      let pool: PreparePool | undefined;
       const abort = new AbortController();
       const onSigint = (): void => abort.abort();
       process.once('SIGINT', onSigint);
@@ -88,10 +94,14 @@ export function registerIngest(program: Command): void {
           const key = sourceKeyOf(it);
           return key !== null && corpus.store.hasSourceKey(key);
         };
+        const started = workers > 0 ? createPreparePool({ workers }) : undefined;
+        pool = started;
+        const prepare = started ? (item: IngestItem) => started.prepare(item, { badDate: 'keep' }) : undefined;
         const summary = await ingest(corpus, readInputs(inputs, { fetcher, isKnown }), {
           batchSize,
           signal: abort.signal,
           onProgress: (s) => bar?.update(s),
+          ...(prepare ? { prepare, concurrency: 64 * workers } : {}),
         });
         bar?.stop();
         printSummary(summary);
@@ -101,6 +111,7 @@ export function registerIngest(program: Command): void {
         }
       } finally {
         process.off('SIGINT', onSigint);
+        await pool?.close();
         corpus.store.close();
       }
     });
