@@ -8,6 +8,7 @@
  * Options: --words N (input size, default 1,000,000), --runs N (timed runs, default 3).
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { TokenizerAr, StemmerAr } from '@nlpjs/lang-ar';
@@ -135,6 +136,30 @@ function runChild(target: string): Measurement {
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measurement;
 }
 
+/**
+ * Rewrites the measured section of docs/SPEED.md, so that the figures the docs quote are
+ * always the ones this script printed last.
+ */
+function writeSpeedDoc(input: { source: string; words: number; bytes: number }, rows: Measurement[], ratios: Record<string, number>): void {
+  const path = fileURLToPath(new URL('../docs/SPEED.md', import.meta.url));
+  const start = '<!-- bench:pipeline:start -->';
+  const end = '<!-- bench:pipeline:end -->';
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` on ${input.source}: ${fmt(input.words)} words, ${fmt(input.bytes / 1024 / 1024, 1)} MB.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, 1-minute load average ${loadavg()[0].toFixed(1)} at the end; median of ${runs} runs after a warm-up, one process per row.`,
+    '',
+    '| what | words/s (wall) | words/CPU-s | MB/s | peak RSS MB |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((m) => `| ${m.name} | ${fmt(m.wordsPerSecond)} | ${fmt(m.wordsPerCpuSecond)} | ${fmt(m.mbPerSecond, 2)} | ${fmt(m.peakRssMb)} |`),
+    '',
+    ...Object.entries(ratios).map(([k, v]) => `- ${k} (words/CPU-s): **${v.toFixed(2)}×**`),
+  ];
+  const body = `${start}\n${lines.join('\n')}\n${end}`;
+  let doc = existsSync(path) ? readFileSync(path, 'utf8') : `# Speed\n\n${start}\n${end}\n`;
+  if (!doc.includes(start)) doc += `\n${start}\n${end}\n`;
+  writeFileSync(path, doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), body));
+}
+
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 if (args[0] === '--child') {
@@ -167,6 +192,7 @@ if (args[0] === '--child') {
   if (pipeline && snow) ratios['pipeline / snowball-stemmers'] = pipeline.wordsPerCpuSecond / snow.wordsPerCpuSecond;
   console.log('');
   for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v.toFixed(2)}×`);
+  writeSpeedDoc(input, rows, ratios);
   writeResult(fileURLToPath(new URL('./results/pipeline.json', import.meta.url)), {
     date: new Date().toISOString(),
     input: { source: input.source, words: input.words, bytes: input.bytes },
