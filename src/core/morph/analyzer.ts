@@ -7,6 +7,7 @@
  * distinct form and cached, as spaCy caches lexemes; only context features are computed
  * per occurrence. The caches are bounded and simply cleared when full.
  */
+import type { Segment, Token, TokenKind } from '../document.js';
 import { MarsadError } from '../errors.js';
 import { normalize } from '../text/normalize.js';
 import { ENCLITICS, PROCLITIC_CHAINS, rawStem } from './clitics.js';
@@ -160,9 +161,28 @@ export function decodeMorphModel(files: ReadonlyMap<string, Uint8Array>): MorphM
 }
 
 /**
+ * What the tagger keeps per distinct normalized word, shared by every word template with
+ * that spelling: the context seeds and the rows it contributes to its neighbours' scores
+ * depend on the normalized form only, so `و` of `والعراق` and of `وقال` share them.
+ */
+interface NormInfo {
+  seeds: WordSeeds;
+  /** Arena offset of the four neighbour contributions (as previous, before-previous, next, after-next word). */
+  neighbourAt: number;
+  /** Row of this word in the analyzer's table of contributions as previous word by tag. */
+  id: number;
+}
+
+/** Lemmas of one (form, norm) by tag index, shared by every template with that spelling. */
+interface LemmaSlots {
+  norm: string;
+  byTag: (LemmaResult | undefined)[];
+}
+
+/**
  * A syntactic word as it comes out of one analysis of one token form: everything that
- * depends only on the form is computed once and kept here (tag scores of both passes,
- * context seeds, lemmas by tag).
+ * depends only on the form is computed once and kept here or in what it points to
+ * (static tag scores, context seeds and rows, lemmas by tag).
  */
 interface WordTemplate extends TaggerWord {
   /** Offsets inside the token's text, -1 when unmapped. */
@@ -174,18 +194,10 @@ interface WordTemplate extends TaggerWord {
   hasEnclitic: boolean;
   /** Offset of the static part of the tag scores in the analyzer's score arena, or -1. */
   tagAt: number;
-  /** Offset of the word's four neighbour contributions (as previous, before-previous, next, after-next word) in the arena, or -1. */
-  neighbourAt: number;
-  seeds: WordSeeds | undefined;
-  /** Arena offsets of the word's scores under each previous tag (index prevTag + 1), -1 until needed. */
-  byPreviousTag: Int32Array | undefined;
-  /** Arena offsets of what the word contributes to the next word's scores once it has tag t (index t), -1 until needed. */
-  asPreviousByTag: Int32Array | undefined;
-  /** Lemmas for the first two tags the word got (a third tag is recomputed each time). */
-  lemmaTag: number;
-  lemma: LemmaResult | undefined;
-  lemmaTag2: number;
-  lemma2: LemmaResult | undefined;
+  /** Row of this word in the analyzer's table of scores by previous tag, -1 until tagged once. */
+  slot: number;
+  info: NormInfo | undefined;
+  lemmas: (LemmaResult | undefined)[] | undefined;
   /** Search key of the word, when it heads its token. */
   stem: string | undefined;
 }
@@ -210,6 +222,8 @@ interface TokenType {
 }
 
 const CACHE_LIMIT = 200_000;
+/** Bound on the per-word score rows (TAG_COUNT floats each) before every cache is dropped: about 270 MB. */
+const ROW_LIMIT = 4_000_000;
 /**
  * How many candidates (best by static score) are scored with context features. Context
  * only reorders close candidates: on PADT dev, the best two give exactly the same
@@ -224,22 +238,7 @@ export interface AnalyzeSentenceOptions {
   splittable?: (i: number) => boolean;
 }
 
-type Cached = 'tagAt' | 'neighbourAt' | 'seeds' | 'byPreviousTag' | 'asPreviousByTag' | 'lemmaTag' | 'lemma' | 'lemmaTag2' | 'lemma2' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
-
-const EMPTY_CACHE: Pick<WordTemplate, Cached> = {
-  ambiguousRaw: undefined,
-  hasEnclitic: false,
-  tagAt: -1,
-  neighbourAt: -1,
-  seeds: undefined,
-  byPreviousTag: undefined,
-  asPreviousByTag: undefined,
-  lemmaTag: -1,
-  lemma: undefined,
-  lemmaTag2: -1,
-  lemma2: undefined,
-  stem: undefined,
-};
+type Cached = 'tagAt' | 'slot' | 'info' | 'lemmas' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
 
 function template(base: Omit<WordTemplate, Cached>): WordTemplate {
   // Spelled out rather than spread: this runs for every new word form.
@@ -256,32 +255,42 @@ function template(base: Omit<WordTemplate, Cached>): WordTemplate {
     ambiguousRaw: undefined,
     hasEnclitic: false,
     tagAt: -1,
-    neighbourAt: -1,
-    seeds: undefined,
-    byPreviousTag: undefined,
-    asPreviousByTag: undefined,
-    lemmaTag: -1,
-    lemma: undefined,
-    lemmaTag2: -1,
-    lemma2: undefined,
+    slot: -1,
+    info: undefined,
+    lemmas: undefined,
     stem: undefined,
   };
 }
 
 const START_SEED = asPreviousSeed(undefined);
 const END_SEED = asNextSeed(undefined);
+const NO_WORD = noNeighbour();
+const T = TAG_COUNT + 1;
+
+/** An Int32Array at least `n` long holding `a`'s values, new cells set to `fill`. */
+function ensure(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  let len = a.length * 2;
+  while (len < n) len *= 2;
+  const b = new Int32Array(len);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
 
 /** The analyzer. Create one per model and reuse it: it caches per word form. */
 export class MorphAnalyzer {
   readonly parts: MorphModelParts;
   private readonly types = new Map<string, TokenType>();
   private readonly restored = new Map<string, WordTemplate>();
+  private readonly norms = new Map<string, NormInfo>();
+  private readonly lemmaCache = new Map<string, LemmaSlots>();
   private readonly scorer = new CandidateScorer();
   private readonly keys = new Uint32Array(MAX_WORD_FEATURES * 2);
   private readonly ctxKeys = new Uint32Array(16);
   private readonly scores = new Float64Array(TAG_COUNT);
   /** Static tag scores and neighbour contributions of every cached word, TAG_COUNT apiece; starts with the sentence-edge contributions. */
-  private arena = new Float32Array(TAG_COUNT * 4096);
+  private arena = new Float32Array(TAG_COUNT * 65536);
   private arenaUsed = 0;
   /** Offset of the sentence-edge neighbour contributions (the first block of the arena). */
   private edgeAt = 0;
@@ -291,10 +300,27 @@ export class MorphAnalyzer {
   private readonly agreement: Float64Array;
   /** Offset of the sentence-start contribution of the missing previous word (tag -1) in the arena. */
   private edgePreviousAt = 0;
+  /** Arena offsets of each template's scores under each previous tag: `[slot * (TAG_COUNT + 1) + prevTag + 1]`, -1 until needed. */
+  private byPrevious = new Int32Array(T * 16384).fill(-1);
+  private slots = 0;
+  /** Arena offsets of what a word contributes to the next word's scores once it has tag t: `[info.id * TAG_COUNT + t]`, -1 until needed. */
+  private asPrevious = new Int32Array(TAG_COUNT * 16384).fill(-1);
+  private normIds = 0;
+  // Per-sentence scratch, grown as needed: the words in order, their tags, and what the tag loop reads of each.
+  private words: WordTemplate[] = [];
+  private tags = new Int8Array(256);
+  private wordNeighbour = new Int32Array(256);
+  private wordSlot = new Int32Array(256);
+  private wordNorm = new Int32Array(256);
+  private wordAgreement = new Int32Array(256);
+  private wordSeedsOf: WordSeeds[] = [];
+  private sentenceTypes: TokenType[] = [];
+  private byToken: WordTemplate[][] = [];
+  private splitFlags = new Uint8Array(256);
+  private texts: string[] = [];
 
   constructor(parts: MorphModelParts) {
     this.parts = parts;
-    const T = TAG_COUNT + 1;
     this.transition2 = new Float64Array(T * T * TAG_COUNT);
     const keys = new Uint32Array(4);
     for (let p = -1; p < TAG_COUNT; p++) {
@@ -320,9 +346,9 @@ export class MorphAnalyzer {
   /** Puts the sentence-edge neighbour contributions at the start of the arena. */
   private reserveEdge(): void {
     this.arenaUsed = 0;
-    this.edgeAt = this.neighbourBlock(noNeighbour());
+    this.edgeAt = this.neighbourBlock(NO_WORD);
     this.scores.fill(0);
-    const n = previousWordByTagFeatures(noNeighbour(), -1, this.keys, 0);
+    const n = previousWordByTagFeatures(NO_WORD, -1, this.keys, 0);
     for (let k = 0; k < n; k++) this.parts.tagger.addRow(this.keys[k], this.scores, 0);
     // The sentence start as the previous word: its neighbour row and its row under tag -1, summed.
     for (let t = 0; t < TAG_COUNT; t++) this.scores[t] += this.arena[this.edgeAt + t];
@@ -360,7 +386,6 @@ export class MorphAnalyzer {
   private tokenType(text: string): TokenType {
     let t = this.types.get(text);
     if (t) return t;
-    if (this.types.size >= CACHE_LIMIT) this.clearCaches();
     const view = cleanWithMap(text);
     let clean = view.clean;
     let norm = normalize(clean);
@@ -401,10 +426,20 @@ export class MorphAnalyzer {
 
   private readonly ctx: ContextSeeds = { prev: 0, next: 0 };
 
-  /** Drops every cached form (when the caches reach {@link CACHE_LIMIT}). */
-  private clearCaches(): void {
+  /**
+   * Drops every cached form once the caches reach their bounds. Called only before a
+   * sentence is analyzed, so that no template of the sentence points into a reset arena.
+   */
+  private bound(): void {
+    if (this.types.size < CACHE_LIMIT && this.arenaUsed < ROW_LIMIT * TAG_COUNT && this.slots < ROW_LIMIT && this.normIds < CACHE_LIMIT * 2) return;
     this.types.clear();
     this.restored.clear();
+    this.norms.clear();
+    this.lemmaCache.clear();
+    this.byPrevious.fill(-1);
+    this.slots = 0;
+    this.asPrevious.fill(-1);
+    this.normIds = 0;
     this.reserveEdge();
   }
 
@@ -498,24 +533,24 @@ export class MorphAnalyzer {
     const key = `${w.token}\u0001${w.index}\u0001${form}`;
     let t = this.restored.get(key);
     if (!t) {
-      t = { ...w, ...EMPTY_CACHE, form, norm: normalize(form) };
+      t = template({ norm: normalize(form), form, role: w.role, chain: w.chain, enclitic: w.enclitic, index: w.index, token: w.token, start: w.start, end: w.end });
       this.restored.set(key, t);
     }
     return t;
   }
 
-  /** Segments a sentence: the word templates of each token. */
-  private segmentSentence(tokens: readonly string[], options: AnalyzeSentenceOptions): WordTemplate[][] {
-    const n = tokens.length;
-    const types: TokenType[] = new Array<TokenType>(n);
+  /**
+   * Segments a sentence of `n` tokens: fills `this.byToken[0…n)` with the word templates of
+   * each token. `split[i]` is 0 for a token that must stay whole (undefined: all may split).
+   */
+  private segmentSentence(tokens: readonly string[], n: number, split: Uint8Array | undefined): WordTemplate[][] {
+    const types = this.sentenceTypes;
     for (let i = 0; i < n; i++) types[i] = this.tokenType(tokens[i]);
-    const out: WordTemplate[][] = new Array<WordTemplate[]>(n);
+    const out = this.byToken;
     for (let i = 0; i < n; i++) {
       const type = types[i];
-      const prev = i > 0 ? types[i - 1].norm : undefined;
-      const next = i + 1 < n ? types[i + 1].norm : undefined;
       let words: WordTemplate[];
-      if (options.splittable && !options.splittable(i)) {
+      if (split !== undefined && split[i] === 0) {
         words = this.templates(type, -1);
       } else {
         let c = 0;
@@ -529,6 +564,8 @@ export class MorphAnalyzer {
       for (let k = 0; k < words.length; k++) {
         if (words[k].ambiguousRaw !== undefined) {
           words = words.slice();
+          const prev = i > 0 ? types[i - 1].norm : undefined;
+          const next = i + 1 < n ? types[i + 1].norm : undefined;
           words[k] = this.restoredTemplate(words[k], prev, i > 1 ? types[i - 2].norm : undefined, next);
         }
       }
@@ -537,63 +574,103 @@ export class MorphAnalyzer {
     return out;
   }
 
-  /** Greedy left-to-right tagging; what depends on one word only is cached on its template. */
-  private tag(words: readonly WordTemplate[], seeds: readonly WordSeeds[]): Int8Array {
-    const weights = this.parts.tagger;
-    const n = words.length;
-    const tags = new Int8Array(n);
+  /** The shared per-norm data of a word, made on first use. */
+  private normInfo(w: WordTemplate): NormInfo {
+    // Templates never carry a caller-given ambiguity class (see `template`), so the seeds depend on the norm alone.
+    let info = this.norms.get(w.norm);
+    if (info !== undefined) return info;
+    const seeds = wordSeeds(w, this.parts.vocab);
+    const id = this.normIds++;
+    this.asPrevious = ensure(this.asPrevious, (id + 1) * TAG_COUNT, -1);
+    info = { seeds, neighbourAt: this.neighbourBlock(seeds), id };
+    this.norms.set(w.norm, info);
+    return info;
+  }
+
+  /** Gets each word's cached rows ready and copies what the tag loop reads into flat arrays. */
+  private prepare(words: readonly WordTemplate[], n: number): void {
+    if (this.tags.length < n) {
+      let len = this.tags.length * 2;
+      while (len < n) len *= 2;
+      this.tags = new Int8Array(len);
+      this.wordNeighbour = new Int32Array(len);
+      this.wordSlot = new Int32Array(len);
+      this.wordNorm = new Int32Array(len);
+      this.wordAgreement = new Int32Array(len);
+    }
     const scores = this.scores;
     const keys = this.keys;
     const vocab = this.parts.vocab;
+    const weights = this.parts.tagger;
+    const seedsOf = this.wordSeedsOf;
     for (let i = 0; i < n; i++) {
       const w = words[i];
+      let info = w.info;
+      if (info === undefined) info = w.info = this.normInfo(w);
       if (w.tagAt < 0) {
         scores.fill(0);
         const m = staticWordFeatures(w, vocab, keys, 0);
         for (let k = 0; k < m; k++) weights.addRow(keys[k], scores, 0);
         w.tagAt = this.store(scores);
       }
-      if (w.neighbourAt < 0) w.neighbourAt = this.neighbourBlock(seeds[i]);
+      if (w.slot < 0) {
+        w.slot = this.slots++;
+        this.byPrevious = ensure(this.byPrevious, this.slots * T, -1);
+      }
+      const seeds = info.seeds;
+      seedsOf[i] = seeds;
+      this.wordNeighbour[i] = info.neighbourAt;
+      this.wordSlot[i] = w.slot * T;
+      this.wordNorm[i] = info.id * TAG_COUNT;
+      this.wordAgreement[i] = seeds.agreement;
     }
+  }
+
+  /** Greedy left-to-right tagging of `words[0…n)` into `this.tags`; what depends on one word only is cached. */
+  private tag(words: readonly WordTemplate[], n: number): Int8Array {
+    this.prepare(words, n);
+    const weights = this.parts.tagger;
+    const tags = this.tags;
+    const scores = this.scores;
+    const keys = this.keys;
+    const seedsOf = this.wordSeedsOf;
+    const nb = this.wordNeighbour;
+    const slot = this.wordSlot;
+    const nid = this.wordNorm;
+    const agr = this.wordAgreement;
     const edge = this.edgeAt;
-    const T = TAG_COUNT + 1;
     const transition2 = this.transition2;
     const agreement = this.agreement;
     let prev = -1;
     let prev2 = -1;
     for (let i = 0; i < n; i++) {
-      const w = words[i];
-      const self = seeds[i];
       // Cached rows: the word's own under the previous tag, the previous word's under its tag.
-      let byPrev = w.byPreviousTag;
-      if (byPrev === undefined) byPrev = w.byPreviousTag = new Int32Array(T).fill(-1);
-      let sp = byPrev[prev + 1];
+      const bp = slot[i] + prev + 1;
+      let sp = this.byPrevious[bp];
       // Holds the word's static row too.
-      if (sp < 0) sp = byPrev[prev + 1] = this.storeKeys(selfByPreviousTagFeatures(self, prev, keys, 0), w.tagAt);
+      if (sp < 0) sp = this.byPrevious[bp] = this.storeKeys(selfByPreviousTagFeatures(seedsOf[i], prev, keys, 0), words[i].tagAt);
       let pc = this.edgePreviousAt;
       if (i > 0) {
-        const pw = words[i - 1];
-        let asPrev = pw.asPreviousByTag;
-        if (asPrev === undefined) asPrev = pw.asPreviousByTag = new Int32Array(TAG_COUNT).fill(-1);
-        pc = asPrev[prev];
+        const ap = nid[i - 1] + prev;
+        pc = this.asPrevious[ap];
         // Holds the previous word's neighbour row too.
-        if (pc < 0) pc = asPrev[prev] = this.storeKeys(previousWordByTagFeatures(seeds[i - 1], prev, keys, 0), pw.neighbourAt);
+        if (pc < 0) pc = this.asPrevious[ap] = this.storeKeys(previousWordByTagFeatures(seedsOf[i - 1], prev, keys, 0), nb[i - 1]);
       }
       // storeKeys may have grown the arena: read it afterwards.
       const arena = this.arena;
-      const p2 = (i > 1 ? words[i - 2].neighbourAt : edge) + 1 * TAG_COUNT;
-      const n1 = (i + 1 < n ? words[i + 1].neighbourAt : edge) + 2 * TAG_COUNT;
-      const n2 = (i + 2 < n ? words[i + 2].neighbourAt : edge) + 3 * TAG_COUNT;
+      const p2 = (i > 1 ? nb[i - 2] : edge) + 1 * TAG_COUNT;
+      const n1 = (i + 1 < n ? nb[i + 1] : edge) + 2 * TAG_COUNT;
+      const n2 = (i + 2 < n ? nb[i + 2] : edge) + 3 * TAG_COUNT;
       const t2 = ((prev + 1) * T + prev2 + 1) * TAG_COUNT;
-      const prevSeeds = i > 0 ? seeds[i - 1] : undefined;
-      const pa = prevSeeds === undefined ? AGREEMENT_VALUES : prevSeeds.agreement;
-      const ag = ((pa * AGREEMENT_VALUES + self.agreement) * T + prev + 1) * TAG_COUNT;
+      const selfAgreement = agr[i];
+      const pa = i > 0 ? agr[i - 1] : AGREEMENT_VALUES;
+      const ag = ((pa * AGREEMENT_VALUES + selfAgreement) * T + prev + 1) * TAG_COUNT;
       for (let t = 0; t < TAG_COUNT; t++) {
         scores[t] =
           arena[sp + t] + arena[pc + t] + arena[p2 + t] + arena[n1 + t] + arena[n2 + t] + transition2[t2 + t] + agreement[ag + t];
       }
-      let m = ambiguityPairFeatures(self, prevSeeds ?? noNeighbour(), i + 1 < n ? seeds[i + 1] : noNeighbour(), keys, 0);
-      if (i === 0) m = firstWordFeatures(w, keys, m);
+      let m = ambiguityPairFeatures(seedsOf[i], i > 0 ? seedsOf[i - 1] : NO_WORD, i + 1 < n ? seedsOf[i + 1] : NO_WORD, keys, 0);
+      if (i === 0) m = firstWordFeatures(words[i], keys, m);
       for (let k = 0; k < m; k++) weights.addRow(keys[k], scores, 0);
       const t = argmax(scores, TAG_COUNT);
       tags[i] = t;
@@ -611,46 +688,138 @@ export class MorphAnalyzer {
       this.arena = bigger;
     }
     const at = this.arenaUsed;
-    for (let t = 0; t < TAG_COUNT; t++) this.arena[at + t] = scores[t];
+    const arena = this.arena;
+    for (let t = 0; t < TAG_COUNT; t++) arena[at + t] = scores[t];
     this.arenaUsed += TAG_COUNT;
     return at;
   }
 
   private lemmaOf(w: WordTemplate, tag: number): LemmaResult {
-    if (w.lemmaTag === tag && w.lemma) return w.lemma;
-    if (w.lemmaTag2 === tag && w.lemma2) return w.lemma2;
+    let slots = w.lemmas;
+    if (slots === undefined) slots = w.lemmas = this.lemmaSlots(w);
+    const cached = slots[tag];
+    if (cached !== undefined) return cached;
     const pos = UPOS_TAGS[tag];
     const r = pos === 'PUNCT' || pos === 'NUM' || pos === 'SYM' ? { lemma: w.form, vocalized: undefined } : this.parts.lemmatizer.lemmatize(w.form, w.norm, pos, tag);
-    if (w.lemmaTag < 0) {
-      w.lemmaTag = tag;
-      w.lemma = r;
-    } else if (w.lemmaTag2 < 0) {
-      w.lemmaTag2 = tag;
-      w.lemma2 = r;
-    }
+    slots[tag] = r;
     return r;
+  }
+
+  /** The lemmas by tag of a word's (form, norm), shared with every word spelled the same. */
+  private lemmaSlots(w: WordTemplate): (LemmaResult | undefined)[] {
+    let entry = this.lemmaCache.get(w.form);
+    if (entry === undefined) {
+      entry = { norm: w.norm, byTag: new Array<LemmaResult | undefined>(TAG_COUNT).fill(undefined) };
+      this.lemmaCache.set(w.form, entry);
+    }
+    // The lemma depends on the norm too; a word whose norm differs (gold words) keeps its own.
+    return entry.norm === w.norm ? entry.byTag : new Array<LemmaResult | undefined>(TAG_COUNT).fill(undefined);
+  }
+
+  /** Tags segmented tokens: flattens `byToken[0…count)` into `this.words` and returns the tags. */
+  private tagTokens(byToken: readonly WordTemplate[][], count: number): Int8Array {
+    const words = this.words;
+    let n = 0;
+    for (let t = 0; t < count; t++) {
+      const ws = byToken[t];
+      for (let k = 0; k < ws.length; k++) words[n++] = ws[k];
+    }
+    return this.tag(words, n);
+  }
+
+  /** The search key of a token's head word, cached on its template. */
+  private stemOf(w: WordTemplate): string {
+    let s = w.stem;
+    if (s === undefined) s = w.stem = searchKey(w.form);
+    return s;
   }
 
   /** Analyzes one sentence of surface tokens (their original text). */
   analyzeSentence(tokens: readonly string[], options: AnalyzeSentenceOptions = {}): MorphToken[] {
-    return this.finish(this.segmentSentence(tokens, options));
+    this.bound();
+    const n = tokens.length;
+    let split: Uint8Array | undefined;
+    if (options.splittable) {
+      split = this.flags(n);
+      for (let i = 0; i < n; i++) split[i] = options.splittable(i) ? 1 : 0;
+    }
+    return this.finish(this.segmentSentence(tokens, n, split), n);
+  }
+
+  private flags(n: number): Uint8Array {
+    if (this.splitFlags.length < n) this.splitFlags = new Uint8Array(Math.max(n, this.splitFlags.length * 2));
+    return this.splitFlags;
+  }
+
+  /**
+   * Analyzes `tokens[from…to)` of a document as one sentence and writes the analyses onto
+   * the tokens (segments with absolute offsets, pos, lemma, stem). A token whose kind has a
+   * tag in `fixed` stays whole and takes that tag, but still gives the tagger its context.
+   * This is the morphology stage's path: it builds no intermediate objects.
+   */
+  analyzeTokens(tokens: readonly Token[], from: number, to: number, fixed: Partial<Record<TokenKind, Upos>>): void {
+    this.bound();
+    const n = to - from;
+    const texts = this.texts;
+    const split = this.flags(n);
+    for (let i = 0; i < n; i++) {
+      const tok = tokens[from + i];
+      texts[i] = tok.text;
+      split[i] = tok.kind === 'word' ? 1 : 0;
+    }
+    const byToken = this.segmentSentence(texts, n, split);
+    const tags = this.tagTokens(byToken, n);
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      const token = tokens[from + i];
+      const ws = byToken[i];
+      const fixedTag = token.kind === 'word' ? undefined : fixed[token.kind];
+      if (fixedTag !== undefined) {
+        w += ws.length;
+        token.segments = [{ text: token.text, start: token.start, end: token.end, pos: fixedTag, lemma: token.norm }];
+        token.pos = fixedTag;
+        token.lemma = token.norm;
+        token.stem = token.norm;
+        continue;
+      }
+      const segments: Segment[] = new Array<Segment>(ws.length);
+      let head = -1;
+      let lastProclitic = -1;
+      const base = token.start;
+      for (let k = 0; k < ws.length; k++) {
+        const word = ws[k];
+        const tag = tags[w++];
+        const r = this.lemmaOf(word, tag);
+        const pos = UPOS_TAGS[tag];
+        const voc = r.vocalized !== undefined && r.vocalized !== r.lemma ? r.vocalized : undefined;
+        // Literals in the key order the fields were always written in: the JSON output stays the same.
+        if (word.start >= 0 && word.end >= word.start) {
+          segments[k] =
+            voc === undefined
+              ? { text: word.form, pos, lemma: r.lemma, start: base + word.start, end: base + word.end }
+              : { text: word.form, pos, lemma: r.lemma, start: base + word.start, end: base + word.end, lemmaVocalized: voc };
+        } else {
+          segments[k] = voc === undefined ? { text: word.form, pos, lemma: r.lemma } : { text: word.form, pos, lemma: r.lemma, lemmaVocalized: voc };
+        }
+        if (head < 0 && (word.role === WordRole.Stem || word.role === WordRole.Alone)) head = k;
+        if (word.role === WordRole.Proclitic) lastProclitic = k;
+      }
+      // Without a stem, the head is the last proclitic (`ل` of `له`) or, for irregular analyses, the first word.
+      if (head < 0) head = lastProclitic >= 0 ? lastProclitic : 0;
+      const h = segments[head];
+      token.segments = segments;
+      token.pos = h.pos;
+      token.lemma = h.lemma;
+      token.stem = this.stemOf(ws[head]);
+    }
   }
 
   /** Tags, lemmatizes and stems segmented tokens. */
-  private finish(byToken: WordTemplate[][]): MorphToken[] {
-    const words: WordTemplate[] = [];
-    for (const ws of byToken) for (const w of ws) words.push(w);
-    const vocab = this.parts.vocab;
-    const seeds: WordSeeds[] = new Array<WordSeeds>(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      if (w.seeds === undefined) w.seeds = wordSeeds(w, vocab);
-      seeds[i] = w.seeds;
-    }
-    const tags = this.tag(words, seeds);
-    const out: MorphToken[] = new Array<MorphToken>(byToken.length);
+  private finish(byToken: WordTemplate[][], count: number): MorphToken[] {
+    const tags = this.tagTokens(byToken, count);
+    const out: MorphToken[] = new Array<MorphToken>(count);
     let w = 0;
-    for (let t = 0; t < byToken.length; t++) {
+    for (let t = 0; t < count; t++) {
       const ws = byToken[t];
       const segments: MorphSegment[] = new Array<MorphSegment>(ws.length);
       let head = -1;
@@ -663,9 +832,7 @@ export class MorphAnalyzer {
       }
       if (head < 0) head = headWithoutStem(segments);
       const h = segments[head];
-      const hw = ws[head];
-      if (hw.stem === undefined) hw.stem = searchKey(hw.form);
-      out[t] = { segments, pos: h.pos, lemma: h.lemma, stem: hw.stem };
+      out[t] = { segments, pos: h.pos, lemma: h.lemma, stem: this.stemOf(ws[head]) };
     }
     return out;
   }
@@ -675,13 +842,24 @@ export class MorphAnalyzer {
    * lemmatization task does; returns UPOS and lemmas per word of each token.
    */
   analyzeGold(tokens: readonly TreebankToken[]): MorphToken[] {
+    this.bound();
     const byToken: WordTemplate[][] = tokens.map((t) => goldTaggerWords(t).map((w) => template({ ...w, start: -1, end: -1 })));
-    return this.finish(byToken);
+    return this.finish(byToken, byToken.length);
   }
 
   /** Segmentation only (no tags or lemmas): the words of each token. */
   segmentTokens(tokens: readonly string[], options: AnalyzeSentenceOptions = {}): string[][] {
-    return this.segmentSentence(tokens, options).map((ws) => ws.map((w) => w.form));
+    this.bound();
+    const n = tokens.length;
+    let split: Uint8Array | undefined;
+    if (options.splittable) {
+      split = this.flags(n);
+      for (let i = 0; i < n; i++) split[i] = options.splittable(i) ? 1 : 0;
+    }
+    const byToken = this.segmentSentence(tokens, n, split);
+    const out: string[][] = new Array<string[]>(n);
+    for (let i = 0; i < n; i++) out[i] = byToken[i].map((w) => w.form);
+    return out;
   }
 
   /** Number of cached word forms (for tests and diagnostics). */

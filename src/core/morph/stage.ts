@@ -96,14 +96,8 @@ export function createMorphologyStage(model: ReadonlyMap<string, Uint8Array> | M
     adds: ['morphology'],
     run(doc) {
       const tokens = doc.tokens ?? [];
-      for (const [from, to] of sentenceRuns(doc)) {
-        const run = tokens.slice(from, to);
-        const analyses = analyzer.analyzeSentence(
-          run.map((t) => t.text),
-          { splittable: (i) => run[i].kind === 'word' },
-        );
-        run.forEach((t, i) => applyAnalysis(t, analyses[i]));
-      }
+      // Same analysis as analyzeSentence + applyAnalysis, written straight onto the tokens.
+      for (const [from, to] of sentenceRuns(doc)) analyzer.analyzeTokens(tokens, from, to, TAG_BY_KIND);
     },
   };
 }
