@@ -13,6 +13,7 @@
 import { combine, hashString } from './hash.js';
 import { procliticsPacked } from './clitics.js';
 import { LABEL_COUNT, isBegin, typeOfLabel } from './labels.js';
+import { type NerWeights, addWeights } from './model.js';
 
 const enum T {
   DocLab = 101,
@@ -26,6 +27,8 @@ const enum T {
 
 const SEQ = 0x3c6ef372;
 const MAX_SPAN = 6;
+/** Number of entity types. */
+const TYPES = (LABEL_COUNT - 1) / 2;
 
 /** Extra feature keys per token of one sentence: token `i` has `keys[offsets[i] .. offsets[i+1])`. */
 export interface ExtraFeatures {
@@ -141,4 +144,168 @@ function sentenceFeatures(
   }
   offsets[n] = keys.length;
   return { keys: Uint32Array.from(keys), offsets };
+}
+
+/** Summed weights of one document-feature template over its small value domain, filled on first use. */
+class DocRows {
+  readonly rows: Int32Array;
+  readonly filled: Uint8Array;
+  constructor(
+    size: number,
+    readonly keyOf: (v: number) => number,
+  ) {
+    this.rows = new Int32Array(size * LABEL_COUNT);
+    this.filled = new Uint8Array(size);
+  }
+}
+
+/**
+ * The second pass's document-feature sums under one model, computed as {@link documentFeatures}
+ * builds the features and `emissionScores` sums them, without building feature lists: every
+ * document feature takes its value from a small domain, so each one's weights are summed
+ * once into a table. Buffers are reused from document to document (not reentrant).
+ */
+export class ContextScorer {
+  private readonly weights: NerWeights;
+  private readonly docLab = new DocRows(LABEL_COUNT * 4, (v) => combine(T.DocLab, v));
+  private readonly docAllO = new DocRows(4, (v) => combine(T.DocAllO, v));
+  private readonly docEntB = new DocRows(TYPES * 8, (v) => combine(T.DocEntB, v));
+  private readonly docEntI = new DocRows(TYPES, (v) => combine(T.DocEntI, v));
+  private readonly s1 = new DocRows(16, (v) => combine(T.S1, v));
+  private readonly s1Prev = new DocRows(256, (v) => combine(T.S1Prev, v));
+  private readonly s1Next = new DocRows(256, (v) => combine(T.S1Next, v));
+  private counts = new Int32Array(0);
+  private readonly spans = new Map<number, number>();
+  private spanCounts = new Int32Array(0);
+  private inside = new Int32Array(0);
+
+  constructor(weights: NerWeights) {
+    this.weights = weights;
+  }
+
+  private add(d: DocRows, v: number, sums: Int32Array, o: number): void {
+    if (d.filled[v] === 0) {
+      addWeights(this.weights, d.keyOf(v), d.rows, v * LABEL_COUNT);
+      d.filled[v] = 1;
+    }
+    const rows = d.rows;
+    const at = v * LABEL_COUNT;
+    for (let y = 0; y < LABEL_COUNT; y++) sums[o + y] += rows[at + y];
+  }
+
+  /**
+   * Writes into `sums[k * LABEL_COUNT ..]` the document-feature sums of each token `k`.
+   * @param stems per token, its stem hash ({@link stemHash})
+   * @param stemIds per token, a dense id of its stem, below `stemCount`
+   * @param labels per token, its first-pass label
+   * @param bounds sentence `s` is tokens `[bounds[s], bounds[s + 1])` (empty sentences count for `window`)
+   * @param sentences number of sentences
+   */
+  score(
+    stems: Uint32Array,
+    stemIds: Int32Array,
+    stemCount: number,
+    labels: Int32Array,
+    bounds: Int32Array,
+    sentences: number,
+    window: number,
+    sums: Int32Array,
+  ): void {
+    const S = sentences;
+    const N = bounds[S];
+    if (this.counts.length < stemCount * LABEL_COUNT) this.counts = new Int32Array(Math.max(stemCount * LABEL_COUNT * 2, 1024));
+    if (this.inside.length < N) this.inside = new Int32Array(Math.max(N, this.inside.length * 2, 256));
+    let lo = 0;
+    let hi = -1;
+    for (let s = 0; s < S; s++) {
+      const from = window === Infinity ? 0 : Math.max(0, s - window);
+      const to = window === Infinity ? S - 1 : Math.min(S - 1, s + window);
+      while (hi < to) this.apply(stems, stemIds, labels, bounds[++hi], bounds[hi + 1], 1);
+      while (lo < from) this.apply(stems, stemIds, labels, bounds[lo], bounds[++lo], -1);
+      const a = bounds[s];
+      const b = bounds[s + 1];
+      this.apply(stems, stemIds, labels, a, b, -1);
+      this.sentence(stems, stemIds, labels, a, b, sums);
+      this.apply(stems, stemIds, labels, a, b, 1);
+    }
+    const counts = this.counts;
+    for (let k = 0; k < N; k++) counts.fill(0, stemIds[k] * LABEL_COUNT, stemIds[k] * LABEL_COUNT + LABEL_COUNT);
+    this.spans.clear();
+  }
+
+  /** Adds `sign` times tokens `[a, b)`'s labels to the stem counts, and their recognized spans to the span counts. */
+  private apply(stems: Uint32Array, stemIds: Int32Array, labels: Int32Array, a: number, b: number, sign: number): void {
+    const counts = this.counts;
+    for (let k = a; k < b; k++) counts[stemIds[k] * LABEL_COUNT + labels[k]] += sign;
+    for (let i = a; i < b; i++) {
+      const l = labels[i];
+      if (!isBegin(l)) continue;
+      let end = i + 1;
+      while (end < b && labels[end] === l + 1) end++;
+      if (end - i > MAX_SPAN) continue;
+      let h = SEQ;
+      for (let j = i; j < end; j++) {
+        h = combine(h, stems[j]);
+        let at = this.spans.get(h);
+        if (at === undefined) {
+          at = this.spans.size * (TYPES + 1);
+          this.spans.set(h, at);
+          if (this.spanCounts.length < at + TYPES + 1) {
+            const bigger = new Int32Array(Math.max(64, this.spanCounts.length * 2));
+            bigger.set(this.spanCounts);
+            this.spanCounts = bigger;
+          }
+          this.spanCounts.fill(0, at, at + TYPES + 1);
+        }
+        if (j + 1 < end) this.spanCounts[at + TYPES] += sign;
+        else this.spanCounts[at + typeOfLabel(l)] += sign;
+      }
+    }
+  }
+
+  /** The features of {@link sentenceFeatures}, summed. */
+  private sentence(stems: Uint32Array, stemIds: Int32Array, lab: Int32Array, a: number, b: number, sums: Int32Array): void {
+    const n = b - a;
+    const L = LABEL_COUNT;
+    const { counts, spans, spanCounts, inside } = this;
+    sums.fill(0, a * L, b * L);
+    inside.fill(0, 0, n);
+    if (spans.size > 0) {
+      for (let i = 0; i < n; i++) {
+        let h = SEQ;
+        for (let j = i; j < n && j - i < MAX_SPAN; j++) {
+          h = combine(h, stems[a + j]);
+          const at = spans.get(h);
+          if (at === undefined) break;
+          for (let t = 0; t < TYPES; t++) {
+            if (spanCounts[at + t] <= 0) continue;
+            this.add(this.docEntB, t * 8 + Math.min(j - i + 1, 5), sums, (a + i) * L);
+            for (let k = i + 1; k <= j; k++) inside[k] |= 1 << t;
+          }
+          if (spanCounts[at + TYPES] <= 0) break;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const o = (a + i) * L;
+      const c = stemIds[a + i] * L;
+      let total = 0;
+      let entity = 0;
+      for (let y = 0; y < L; y++) total += counts[c + y];
+      for (let y = 1; y < L; y++) {
+        const cy = counts[c + y];
+        if (cy > 0) {
+          this.add(this.docLab, y * 4 + bucket(cy), sums, o);
+          entity += cy;
+        }
+      }
+      if (total > 0 && entity === 0) this.add(this.docAllO, bucket(total), sums, o);
+      const ins = inside[i];
+      if (ins !== 0) for (let t = 0; t < TYPES; t++) if (ins & (1 << t)) this.add(this.docEntI, t, sums, o);
+      const l = lab[a + i];
+      this.add(this.s1, l, sums, o);
+      this.add(this.s1Prev, (i > 0 ? lab[a + i - 1] : 15) * 16 + l, sums, o);
+      this.add(this.s1Next, l * 16 + (i + 1 < n ? lab[a + i + 1] : 15), sums, o);
+    }
+  }
 }

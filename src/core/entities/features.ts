@@ -14,6 +14,8 @@
 import { HASH_SEED, combine, finalizeHash, hashString, hashUpdate } from './hash.js';
 import { procliticsPacked } from './clitics.js';
 import type { ExtraFeatures } from './context.js';
+import { LABEL_COUNT } from './labels.js';
+import { type NerWeights, addWeights } from './model.js';
 import { GAZETTEER_CLASS_COUNT, LEX, type NerLexicon, type WordClusters, lexiconFlags } from './resources.js';
 
 /** Feature template ids. Changing one changes every feature hash: retrain after editing. */
@@ -323,5 +325,510 @@ export class FeatureExtractor {
     }
     offsets[n] = at;
     return { keys, offsets, length: n };
+  }
+}
+
+/** The score vectors cached per word type: its own features, and its features as each neighbour. */
+const enum V {
+  /** The token's own features (word, stripped forms, affixes, shape, length, clusters, trigger). */
+  Self,
+  /** As the word before a token: Wm1, Am1, ClM1a, ClM1b, TrigM1. */
+  Left1,
+  /** As the word after: Wp1, Ap1, ClP1a, ClP1b, TrigP1. */
+  Right1,
+  /** Two before: Wm2, TrigM2. */
+  Left2,
+  /** Two after: Wp2. */
+  Right2,
+  Count,
+}
+
+/** Default bound on the word types a {@link TokenScorer} caches; the cache empties between documents when full. */
+const MAX_TYPES = 1 << 16;
+
+/** Presence bits are indexed by the top `32 - PRESENCE_SHIFT` bits of a multiplicative hash of the key (2^19 bits, 64 KB). */
+const PRESENCE_SHIFT = 13;
+
+/** Summed weights of one template over a small domain of values, filled on first use. */
+class DenseRows {
+  readonly rows: Int32Array;
+  readonly filled: Uint8Array;
+  constructor(
+    size: number,
+    width: number,
+    readonly keyOf: (v: number) => number,
+  ) {
+    this.rows = new Int32Array(size * width);
+    this.filled = new Uint8Array(size);
+  }
+}
+
+/**
+ * Emission sums of the tagger's models over exactly the features {@link FeatureExtractor.extract}
+ * emits (with the same options), without building the feature lists.
+ *
+ * A token's features split into those of its own word, those of each neighbour's word
+ * (`Wm1`, `Ap1`, `ClM1a`, …: one word each), pairs of words (bigrams, cluster × previous
+ * word) and features over small value domains (shape window, gazetteer classes, first
+ * position). The weight sums of the one-word parts are computed once per word type and
+ * cached by normalized form; pairs are hashed and looked up per token; small domains are
+ * tables filled on first use. Sums are of the same quantized integers, so the scores are
+ * bit for bit those of `emissionScores` over the extracted features.
+ *
+ * Type ids stay valid until the next {@link resolve}, which empties the cache when it is full.
+ */
+export class TokenScorer {
+  /** Integers per token in the sums: `LABEL_COUNT` per model, models in the given order. */
+  readonly width: number;
+  private readonly models: readonly NerWeights[];
+  private readonly lexicon?: NerLexicon;
+  private readonly clusters?: WordClusters;
+  private readonly levels: number;
+  private readonly l1: number;
+  private readonly l2: number;
+  private readonly trigrams: boolean;
+  private readonly clusterPairs: boolean;
+  private readonly maxTypes: number;
+  private readonly ids = new Map<string, number>();
+  private readonly stemIds = new Map<number, number>();
+  /** Types in use; type 0 is the sentence boundary (BOS on the left, EOS on the right). */
+  private count = 1;
+  private cap = 0;
+  private vec = new Int32Array(0);
+  /** Word hash as the left neighbour (BOS for type 0). */
+  private wl = new Uint32Array(0);
+  /** Word hash as the token itself or its right neighbour (EOS for type 0). */
+  private wr = new Uint32Array(0);
+  private biM1 = new Uint32Array(0);
+  private biP1 = new Uint32Array(0);
+  private clW = new Uint32Array(0);
+  private cl1 = new Uint32Array(0);
+  private clPairL = new Uint32Array(0);
+  private clPairR = new Uint32Array(0);
+  private shape = new Uint8Array(0);
+  private trig = new Uint8Array(0);
+  private stem = new Uint32Array(0);
+  private stemId = new Int32Array(0);
+  private gazSingle = new Uint16Array(0);
+  private gazCount = new Uint8Array(0);
+  private gazCont = new Uint32Array(0);
+  private readonly shapeWin: DenseRows;
+  private readonly first: DenseRows;
+  private readonly a0TrigM1: DenseRows;
+  private readonly gazB: DenseRows;
+  private readonly gazI: DenseRows;
+  private readonly gazNext: DenseRows;
+  private readonly gazPrev: DenseRows;
+  private sentCap = 0;
+  private gazStart = new Uint8Array(0);
+  private gazIn = new Int32Array(0);
+  private gazStartMask = new Int32Array(0);
+  private readonly keyBuf = new Uint32Array(64);
+  /** One bit per hash of the keys the models have (a Bloom filter with one hash). */
+  private readonly present: Int32Array;
+
+  constructor(
+    models: readonly NerWeights[],
+    resources: FeatureResources = {},
+    options: { trigrams?: boolean; clusterPairs?: boolean; maxTypes?: number } = {},
+  ) {
+    this.models = models;
+    this.width = LABEL_COUNT * models.length;
+    this.trigrams = options.trigrams ?? true;
+    this.clusterPairs = options.clusterPairs ?? false;
+    this.maxTypes = Math.max(2, options.maxTypes ?? MAX_TYPES);
+    this.lexicon = resources.lexicon;
+    this.clusters = resources.clusters;
+    const levels = (this.levels = resources.clusters?.levels ?? 0);
+    this.l1 = levels > 1 ? 1 : 0;
+    this.l2 = levels > 2 ? 2 : this.l1;
+    const W = this.width;
+    this.shapeWin = new DenseRows(0x800, W, (v) => combine(T.ShapeWin, v));
+    this.first = new DenseRows(8, W, (v) => combine(T.First, v));
+    this.a0TrigM1 = new DenseRows(256 * 8, W, (v) => combine(combine(T.A0TrigM1, v >> 3), v & 7));
+    this.gazB = new DenseRows(GAZETTEER_CLASS_COUNT * 8, W, (v) => combine(T.GazB, v));
+    this.gazI = new DenseRows(GAZETTEER_CLASS_COUNT, W, (v) => combine(T.GazI, v));
+    this.gazNext = new DenseRows(1 << GAZETTEER_CLASS_COUNT, W, (v) => combine(T.GazNext, v));
+    this.gazPrev = new DenseRows(1 << GAZETTEER_CLASS_COUNT, W, (v) => combine(T.GazPrev, v));
+    this.present = new Int32Array(1 << (32 - PRESENCE_SHIFT - 5));
+    for (const w of models) {
+      const stride = w.table.length / (w.mask + 1);
+      for (let at = 0; at < w.table.length; at += stride) {
+        const k = w.table[at];
+        if (k === 0) continue;
+        const bit = Math.imul(k, 0x85ebca6b) >>> PRESENCE_SHIFT;
+        this.present[bit >>> 5] |= 1 << (bit & 31);
+      }
+    }
+    this.growTypes(1024);
+    this.initBoundary();
+  }
+
+  /** Number of distinct stems among the cached types: stem ids are below it. */
+  get stemCount(): number {
+    return this.stemIds.size;
+  }
+
+  private growTypes(need: number): void {
+    if (need <= this.cap) return;
+    const cap = Math.max(need, this.cap * 2);
+    const VW = this.width * V.Count;
+    const grow = <A extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: A, per: number, make: (n: number) => A): A => {
+      const b = make(cap * per);
+      b.set(a);
+      return b;
+    };
+    this.vec = grow(this.vec, VW, (n) => new Int32Array(n));
+    this.wl = grow(this.wl, 1, (n) => new Uint32Array(n));
+    this.wr = grow(this.wr, 1, (n) => new Uint32Array(n));
+    this.biM1 = grow(this.biM1, 1, (n) => new Uint32Array(n));
+    this.biP1 = grow(this.biP1, 1, (n) => new Uint32Array(n));
+    this.clW = grow(this.clW, 1, (n) => new Uint32Array(n));
+    this.cl1 = grow(this.cl1, 1, (n) => new Uint32Array(n));
+    this.clPairL = grow(this.clPairL, 1, (n) => new Uint32Array(n));
+    this.clPairR = grow(this.clPairR, 1, (n) => new Uint32Array(n));
+    this.shape = grow(this.shape, 1, (n) => new Uint8Array(n));
+    this.trig = grow(this.trig, 1, (n) => new Uint8Array(n));
+    this.stem = grow(this.stem, 1, (n) => new Uint32Array(n));
+    this.stemId = grow(this.stemId, 1, (n) => new Int32Array(n));
+    this.gazSingle = grow(this.gazSingle, 1, (n) => new Uint16Array(n));
+    this.gazCount = grow(this.gazCount, 1, (n) => new Uint8Array(n));
+    this.gazCont = grow(this.gazCont, 3, (n) => new Uint32Array(n));
+    this.cap = cap;
+  }
+
+  /** Adds the weights of `keys[0 .. count)` to vector `v` of type `t`, for every model. */
+  private sumKeys(t: number, v: number, count: number): void {
+    const at = t * this.width * V.Count + v * this.width;
+    const keys = this.keyBuf;
+    for (let m = 0; m < this.models.length; m++) {
+      for (let k = 0; k < count; k++) addWeights(this.models[m], keys[k], this.vec, at + m * LABEL_COUNT);
+    }
+  }
+
+  /** Type 0: the words beyond the sentence's ends, as features see them (BOS, EOS, no cluster). */
+  private initBoundary(): void {
+    const keys = this.keyBuf;
+    const clustered = this.levels > 0;
+    let c = 0;
+    keys[c++] = combine(T.Wm1, BOS);
+    keys[c++] = combine(T.Am1, BOS);
+    if (clustered) {
+      keys[c++] = combine(T.ClM1a, 0xffff);
+      keys[c++] = combine(T.ClM1b, 0xffff);
+    }
+    this.sumKeys(0, V.Left1, c);
+    c = 0;
+    keys[c++] = combine(T.Wp1, EOS);
+    keys[c++] = combine(T.Ap1, EOS);
+    if (clustered) {
+      keys[c++] = combine(T.ClP1a, 0xffff);
+      keys[c++] = combine(T.ClP1b, 0xffff);
+    }
+    this.sumKeys(0, V.Right1, c);
+    keys[0] = combine(T.Wm2, BOS);
+    this.sumKeys(0, V.Left2, 1);
+    keys[0] = combine(T.Wp2, EOS);
+    this.sumKeys(0, V.Right2, 1);
+    this.wl[0] = BOS;
+    this.wr[0] = EOS;
+    this.biM1[0] = combine(T.BiM1, BOS);
+    this.cl1[0] = 0xffff;
+    this.clPairL[0] = combine(T.ClPair, 0xffff);
+  }
+
+  /**
+   * Writes the type id of each of `norms` into `out` (length ≥ norms.length), computing the
+   * types not cached yet. Ids from earlier calls may be invalidated.
+   */
+  resolve(norms: readonly string[], out: Int32Array): void {
+    const n = norms.length;
+    if (this.count > 1 && this.count + n > this.maxTypes) {
+      this.ids.clear();
+      this.stemIds.clear();
+      this.count = 1;
+    }
+    const ids = this.ids;
+    for (let i = 0; i < n; i++) {
+      const s = norms[i];
+      let t = ids.get(s);
+      if (t === undefined) {
+        t = this.addType(s);
+        ids.set(s, t);
+      }
+      out[i] = t;
+    }
+  }
+
+  /** Per token, the stem hash (`stemHash` of `context.ts`) and a dense stem id below {@link stemCount}. */
+  stems(types: Int32Array, n: number, hashes: Uint32Array, stemIds: Int32Array): void {
+    const { stem, stemId } = this;
+    for (let i = 0; i < n; i++) {
+      const t = types[i];
+      hashes[i] = stem[t];
+      stemIds[i] = stemId[t];
+    }
+  }
+
+  private addType(s: string): number {
+    const t = this.count++;
+    this.growTypes(t + 1);
+    // After the cache emptied, slot t still holds an earlier type's sums: the sums below add.
+    const VW = this.width * V.Count;
+    this.vec.fill(0, t * VW, (t + 1) * VW);
+    const { levels, l1, l2 } = this;
+    const w = hashString(s);
+    const p = procliticsPacked(s);
+    const prepEnd = (p >> 2) & 3;
+    const stemStart = (p >> 4) & 15;
+    const art = (p >> 8) & 3;
+    const kh = prepEnd === 0 ? w : art === 2 ? finalizeHash(hashUpdate(AL_STATE, s, stemStart)) : hashString(s, prepEnd);
+    const ah = stemStart === 0 ? w : hashString(s, stemStart);
+    const shape = shapeOf(s);
+    let flags = 0;
+    let single = 0;
+    let conts = 0;
+    const lex = this.lexicon;
+    if (lex) {
+      flags = lexiconFlags(lex, combine(0x2545f491, w));
+      if (kh !== w) flags |= lexiconFlags(lex, combine(0x2545f491, kh)) & LEX.triggerMask;
+      // The first step of gazetteer matching depends on the word alone (see matchGazetteers).
+      for (let v = 0; v < 3; v++) {
+        const first = v === 0 ? w : v === 1 ? kh : ah;
+        if (v === 1 && first === w) continue;
+        if (v === 2 && (first === kh || first === w)) continue;
+        const h = combine(0x2545f491, first);
+        const slot = lex.index.find(h);
+        if (slot < 0) continue;
+        const f = lex.flags[slot];
+        single |= f & LEX.classMask;
+        if (f & LEX.prefix) this.gazCont[t * 3 + conts++] = h;
+      }
+    }
+    const trig = (flags & LEX.triggerMask) >>> 16;
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    if (this.clusters) {
+      const c = this.clusters;
+      let slot = c.index.find(w);
+      if (slot < 0 && kh !== w) slot = c.index.find(kh);
+      if (slot >= 0) {
+        c0 = c.ids[slot * levels];
+        c1 = c.ids[slot * levels + l1];
+        c2 = c.ids[slot * levels + l2];
+      }
+    }
+    const clustered = levels > 0;
+    const keys = this.keyBuf;
+    const len = s.length;
+    let k = 0;
+    keys[k++] = combine(T.W0, w);
+    keys[k++] = combine(T.K0, kh);
+    keys[k++] = combine(T.A0, ah);
+    keys[k++] = combine(T.Bias, 0);
+    if (len - stemStart >= 2) keys[k++] = combine(T.Pre2, hashString(s, stemStart, stemStart + 2));
+    if (len - stemStart >= 3) keys[k++] = combine(T.Pre3, hashString(s, stemStart, stemStart + 3));
+    if (len >= 1) keys[k++] = combine(T.Suf1, hashString(s, len - 1, len));
+    if (len >= 2) keys[k++] = combine(T.Suf2, hashString(s, len - 2, len));
+    if (len >= 3) keys[k++] = combine(T.Suf3, hashString(s, len - 3, len));
+    keys[k++] = combine(T.Clitic, p & 0x30f);
+    keys[k++] = combine(T.Shape0, shape);
+    keys[k++] = combine(T.Len, lengthBucket(len - stemStart));
+    if (this.trigrams) {
+      const stop = Math.min(len, stemStart + 14) - 2;
+      for (let j = stemStart; j < stop; j++) keys[k++] = combine(T.Tri, hashString(s, j, j + 3));
+    }
+    if (clustered) {
+      keys[k++] = combine(T.Cl0, c0);
+      keys[k++] = combine(T.Cl1, c1);
+      keys[k++] = combine(T.Cl2, c2);
+    }
+    if (trig) keys[k++] = combine(T.Trig0, trig);
+    this.sumKeys(t, V.Self, k);
+    k = 0;
+    keys[k++] = combine(T.Wm1, w);
+    keys[k++] = combine(T.Am1, ah);
+    if (clustered) {
+      keys[k++] = combine(T.ClM1a, c1);
+      keys[k++] = combine(T.ClM1b, c2);
+    }
+    if (trig) keys[k++] = combine(T.TrigM1, trig);
+    this.sumKeys(t, V.Left1, k);
+    k = 0;
+    keys[k++] = combine(T.Wp1, w);
+    keys[k++] = combine(T.Ap1, ah);
+    if (clustered) {
+      keys[k++] = combine(T.ClP1a, c1);
+      keys[k++] = combine(T.ClP1b, c2);
+    }
+    if (trig) keys[k++] = combine(T.TrigP1, trig);
+    this.sumKeys(t, V.Right1, k);
+    k = 0;
+    keys[k++] = combine(T.Wm2, w);
+    if (trig) keys[k++] = combine(T.TrigM2, trig);
+    this.sumKeys(t, V.Left2, k);
+    keys[0] = combine(T.Wp2, w);
+    this.sumKeys(t, V.Right2, 1);
+    this.wl[t] = w;
+    this.wr[t] = w;
+    this.biM1[t] = combine(T.BiM1, w);
+    this.biP1[t] = combine(T.BiP1, w);
+    this.clW[t] = combine(T.Cl1Wm1, c1);
+    this.cl1[t] = c1;
+    this.clPairL[t] = combine(T.ClPair, c1);
+    this.clPairR[t] = combine(T.ClPairNext, c1);
+    this.shape[t] = shape;
+    this.trig[t] = trig;
+    this.stem[t] = ah;
+    let sid = this.stemIds.get(ah);
+    if (sid === undefined) this.stemIds.set(ah, (sid = this.stemIds.size));
+    this.stemId[t] = sid;
+    this.gazSingle[t] = single;
+    this.gazCount[t] = conts;
+    return t;
+  }
+
+  private addKey(key: number, sums: Int32Array, o: number): void {
+    // Most pair features are in no model: the presence bits rule them out without a probe.
+    const bit = Math.imul(key, 0x85ebca6b) >>> PRESENCE_SHIFT;
+    if ((this.present[bit >>> 5] & (1 << (bit & 31))) === 0) return;
+    const ms = this.models;
+    for (let m = 0; m < ms.length; m++) addWeights(ms[m], key, sums, o + m * LABEL_COUNT);
+  }
+
+  private addDense(d: DenseRows, v: number, sums: Int32Array, o: number): void {
+    const W = this.width;
+    if (d.filled[v] === 0) {
+      this.addKey(d.keyOf(v), d.rows, v * W);
+      d.filled[v] = 1;
+    }
+    const rows = d.rows;
+    const at = v * W;
+    for (let y = 0; y < W; y++) sums[o + y] += rows[at + y];
+  }
+
+  /**
+   * Writes the emission sums of the sentence of tokens `[a, b)` (by type, see {@link resolve})
+   * into `sums[k * width ..]` for each token `k`: `LABEL_COUNT` quantized integers per model,
+   * to be multiplied by the model's scale.
+   */
+  score(types: Int32Array, a: number, b: number, sums: Int32Array): void {
+    const n = b - a;
+    const W = this.width;
+    const VW = W * V.Count;
+    const W2 = 2 * W;
+    const W3 = 3 * W;
+    const W4 = 4 * W;
+    const { vec, wl, wr, biM1, biP1, clW, shape, trig, gazSingle, gazCount } = this;
+    const clustered = this.levels > 0;
+    // Each token's word adds its own vector to its row and its neighbour vectors to the
+    // rows around it: one contiguous read per token. Rows without a neighbour on a side get
+    // type 0's vector for it.
+    const first = a * W;
+    const last = (b - 1) * W;
+    for (let k = a; k < b; k++) {
+      const v = types[k] * VW;
+      const o = k * W;
+      for (let y = 0; y < W; y++) sums[o + y] = vec[v + y];
+    }
+    for (let y = 0; y < W; y++) {
+      sums[first + y] += vec[W + y] + vec[W3 + y];
+      sums[last + y] += vec[W2 + y] + vec[W4 + y];
+    }
+    if (n > 1) {
+      for (let y = 0; y < W; y++) {
+        sums[first + W + y] += vec[W3 + y];
+        sums[last - W + y] += vec[W4 + y];
+      }
+    }
+    for (let k = a; k < b; k++) {
+      const v = types[k] * VW;
+      const o = k * W;
+      if (o < last) for (let y = 0; y < W; y++) sums[o + W + y] += vec[v + W + y];
+      if (o > first) for (let y = 0; y < W; y++) sums[o - W + y] += vec[v + W2 + y];
+      if (o + W < last) for (let y = 0; y < W; y++) sums[o + W2 + y] += vec[v + W3 + y];
+      if (o - W > first) for (let y = 0; y < W; y++) sums[o - W2 + y] += vec[v + W4 + y];
+    }
+    let gaz = 0;
+    for (let i = 0; i < n; i++) {
+      const k = a + i;
+      const t = types[k];
+      const tm1 = i > 0 ? types[k - 1] : 0;
+      const tp1 = i + 1 < n ? types[k + 1] : 0;
+      const o = k * W;
+      this.addKey(combine(biM1[tm1], wr[t]), sums, o);
+      this.addKey(combine(biP1[t], wr[tp1]), sums, o);
+      this.addDense(this.shapeWin, shape[tm1] | (shape[t] << 4) | (shape[tp1] << 8), sums, o);
+      if (i === 0) this.addDense(this.first, shape[t], sums, o);
+      if (clustered) {
+        this.addKey(combine(clW[t], wl[tm1]), sums, o);
+        if (this.clusterPairs) {
+          this.addKey(combine(this.clPairL[tm1], this.cl1[t]), sums, o);
+          this.addKey(combine(this.clPairR[t], this.cl1[tp1]), sums, o);
+        }
+      }
+      const tg = trig[tm1];
+      if (tg) this.addDense(this.a0TrigM1, tg * 8 + shape[t], sums, o);
+      gaz |= gazSingle[t] | gazCount[t];
+    }
+    if (gaz !== 0) this.scoreGazetteers(types, a, b, sums);
+  }
+
+  /** Gazetteer features of a sentence, as {@link FeatureExtractor} matches and emits them. */
+  private scoreGazetteers(types: Int32Array, a: number, b: number, sums: Int32Array): void {
+    const n = b - a;
+    const C = GAZETTEER_CLASS_COUNT;
+    if (n > this.sentCap) {
+      this.sentCap = Math.max(n, this.sentCap * 2, 64);
+      this.gazStart = new Uint8Array(this.sentCap * C);
+      this.gazIn = new Int32Array(this.sentCap);
+      this.gazStartMask = new Int32Array(this.sentCap);
+    }
+    const { gazStart, gazIn, gazStartMask, gazSingle, gazCount, gazCont, wr } = this;
+    const lex = this.lexicon as NerLexicon;
+    gazStart.fill(0, 0, n * C);
+    gazIn.fill(0, 0, n);
+    gazStartMask.fill(0, 0, n);
+    for (let i = 0; i < n; i++) {
+      const t = types[a + i];
+      const single = gazSingle[t];
+      if (single !== 0) for (let c = 0; c < C; c++) if (single & (1 << c) && gazStart[i * C + c] < 1) gazStart[i * C + c] = 1;
+      for (let q = 0; q < gazCount[t]; q++) {
+        let h = gazCont[t * 3 + q];
+        for (let j = i + 1; j < n && j - i < MAX_GAZ; j++) {
+          h = combine(h, wr[types[a + j]]);
+          const slot = lex.index.find(h);
+          if (slot < 0) break;
+          const f = lex.flags[slot];
+          const classes = f & LEX.classMask;
+          if (classes !== 0) {
+            const len = j - i + 1;
+            for (let c = 0; c < C; c++) if (classes & (1 << c) && gazStart[i * C + c] < len) gazStart[i * C + c] = len;
+          }
+          if ((f & LEX.prefix) === 0) break;
+        }
+      }
+      for (let c = 0; c < C; c++) {
+        const len = gazStart[i * C + c];
+        if (len === 0) continue;
+        gazStartMask[i] |= 1 << c;
+        for (let k = i + 1; k < i + len; k++) gazIn[k] |= 1 << c;
+      }
+    }
+    const W = this.width;
+    for (let i = 0; i < n; i++) {
+      const o = (a + i) * W;
+      const inside = gazIn[i];
+      if (gazStartMask[i] !== 0 || inside !== 0) {
+        for (let c = 0; c < C; c++) {
+          const gl = gazStart[i * C + c];
+          if (gl) this.addDense(this.gazB, c * 8 + Math.min(gl, 5), sums, o);
+          if (inside & (1 << c)) this.addDense(this.gazI, c, sums, o);
+        }
+      }
+      if (i + 1 < n && gazStartMask[i + 1]) this.addDense(this.gazNext, gazStartMask[i + 1], sums, o);
+      if (i > 0 && (gazStartMask[i - 1] | gazIn[i - 1])) this.addDense(this.gazPrev, gazStartMask[i - 1] | gazIn[i - 1], sums, o);
+    }
   }
 }

@@ -62,6 +62,34 @@ export function findFeature(w: NerWeights, key: number): number {
 }
 
 /**
+ * Where a feature's weights start in `w.table16` (label `y` at `+ y`), or -1 when the model
+ * does not have the feature. The same probe as {@link emissionScores}.
+ */
+export function weightRow(w: NerWeights, key: number): number {
+  const k = key >>> 0 || 1;
+  const { table, mask } = w;
+  let slot = slotOf(k, mask);
+  let at = table[slot * STRIDE];
+  while (at !== k) {
+    if (at === 0) return -1;
+    slot = (slot + 1) & mask;
+    at = table[slot * STRIDE];
+  }
+  return slot * 2 * STRIDE + 2;
+}
+
+/**
+ * Adds the weights of feature `key` (quantized, unscaled) to `sum[at .. at + LABEL_COUNT)`;
+ * a feature the model does not have adds nothing.
+ */
+export function addWeights(w: NerWeights, key: number, sum: Int32Array, at: number): void {
+  const row = weightRow(w, key);
+  if (row < 0) return;
+  const t = w.table16;
+  for (let y = 0; y < LABEL_COUNT; y++) sum[at + y] += t[row + y];
+}
+
+/**
  * Quantizes float weights into runtime storage. Rows whose largest weight is at most
  * `prune` (in the weights' own units) are dropped: they barely move any score.
  */
@@ -175,16 +203,31 @@ export function emissionScores(
   }
 }
 
+/**
+ * For each label `y`, its allowed predecessors in increasing order: `PRED[PRED_AT[y] .. PRED_AT[y + 1])`.
+ * Increasing order keeps the first best predecessor on ties, as a scan over all labels would.
+ */
+const PRED_AT = new Int32Array(LABEL_COUNT + 1);
+const PRED = (() => {
+  const L = LABEL_COUNT;
+  const list: number[] = [];
+  for (let y = 0; y < L; y++) {
+    PRED_AT[y] = list.length;
+    for (let p = 0; p < L; p++) if (ALLOWED[p * L + y]) list.push(p);
+  }
+  PRED_AT[L] = list.length;
+  return Int32Array.from(list);
+})();
+
 /** Reusable Viterbi buffers. */
 export class ViterbiDecoder {
   private delta = new Float64Array(0);
   private back = new Int32Array(0);
-
   /**
-   * Best label sequence for `n` tokens under BIO constraints, written into `out`.
+   * Best label sequence for `n` tokens under BIO constraints, written into `out[at .. at + n)`.
    * `emissions[i * L + y]`; `transitions` as in {@link NerWeights}.
    */
-  decode(emissions: ArrayLike<number>, transitions: ArrayLike<number>, n: number, out: Int32Array): void {
+  decode(emissions: ArrayLike<number>, transitions: ArrayLike<number>, n: number, out: Int32Array, at = 0): void {
     const L = LABEL_COUNT;
     if (n === 0) return;
     if (this.delta.length < n * L) {
@@ -199,8 +242,8 @@ export class ViterbiDecoder {
       for (let y = 0; y < L; y++) {
         let best = NEG;
         let arg = 0;
-        for (let p = 0; p < L; p++) {
-          if (!ALLOWED[p * L + y]) continue;
+        for (let q = PRED_AT[y], end = PRED_AT[y + 1]; q < end; q++) {
+          const p = PRED[q];
           const v = delta[prevBase + p] + transitions[p * L + y];
           if (v > best) {
             best = v;
@@ -220,7 +263,7 @@ export class ViterbiDecoder {
         arg = y;
       }
     }
-    out[n - 1] = arg;
-    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]];
+    out[at + n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) out[at + i - 1] = back[i * L + out[at + i]];
   }
 }

@@ -123,32 +123,32 @@ export function recognizeMentions(tagger: NerTagger, text: string, tokens: reado
   if (tokens.length === 0) return [];
   const ranges = sentences && sentences.length > 0 ? sentenceRanges(tokens, sentences) : taggingSentences(text, tokens);
   const norms = tokens.map((t) => t.norm ?? normalize(t.text));
-  const labels = tagger.tagDocument(ranges.map(([a, b]) => norms.slice(a, b)));
-  let documentWords: Set<string> | undefined;
-  const knowledge = (): WordKnowledge => ({ lexicon: tagger.model.lexicon, documentWords: (documentWords ??= new Set(norms)) });
+  const lab = tagger.tagRanges(norms, ranges);
+  let knowledge: WordKnowledge | undefined;
   const mentions: RecognizedMention[] = [];
-  ranges.forEach(([a], s) => {
-    const lab = labels[s];
-    for (let i = 0; i < lab.length; i++) {
+  for (const [a, b] of ranges) {
+    for (let i = a; i < b; i++) {
       if (!isBegin(lab[i])) continue;
       let end = i + 1;
-      while (end < lab.length && lab[end] === lab[i] + 1) end++;
-      const first = tokens[a + i];
-      const last = tokens[a + end - 1];
-      const { cut, head } = trimFirstWord(norms[a + i], knowledge());
+      while (end < b && lab[end] === lab[i] + 1) end++;
+      const first = tokens[i];
+      const last = tokens[end - 1];
+      knowledge ??= { lexicon: tagger.model.lexicon, documentWords: new Set(norms) };
+      const { cut, head } = trimFirstWord(norms[i], knowledge);
       const start = first.start + originalCut(first, cut);
-      const name = [head, ...norms.slice(a + i + 1, a + end)].join(' ');
+      let name = head;
+      for (let k = i + 1; k < end; k++) name += ' ' + norms[k];
       mentions.push({
         start,
         end: last.end,
         text: text.slice(start, last.end),
         type: ENTITY_TYPES[typeOfLabel(lab[i])],
         name,
-        tokens: [a + i, a + end],
+        tokens: [i, end],
       });
       i = end - 1;
     }
-  });
+  }
   return mentions;
 }
 
