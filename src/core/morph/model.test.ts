@@ -3,10 +3,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../node/models.js';
+import { createDocument } from '../document.js';
 import { createPipeline } from '../pipeline.js';
 import { createTokenizeStage } from '../text/stages.js';
 import { MorphAnalyzer } from './analyzer.js';
-import { createMorphologyStage } from './stage.js';
+import { applyAnalysis, createMorphologyStage, sentenceRuns } from './stage.js';
 import { WordRole } from './tagger.js';
 
 const model = loadModel('morph');
@@ -134,6 +135,38 @@ describe('robustness (property)', () => {
             expect(s.end).toBeLessThanOrEqual(tokens[i].length);
           }
         });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the stage writes what analyzeSentence and applyAnalysis give', () => {
+  const alphabet = [...'وفبكلسالعراقهمنيىةءأإآؤئـًٌٍَُِّْ٠١٢3،.؟!"«»-xyz '];
+
+  it('on random texts, token by token (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    // Separate analyzers: the stage's fast path must not depend on what the reference cached.
+    const stage = createMorphologyStage(MorphAnalyzer.fromFiles(model.files));
+    const reference = MorphAnalyzer.fromFiles(model.files);
+    const tokenize = createTokenizeStage();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 80 }), (chars) => {
+        const text = chars.join('');
+        const fast = createDocument(text);
+        tokenize.run(fast, {});
+        const slow = structuredClone(fast);
+        stage.run(fast, {});
+        const tokens = slow.tokens ?? [];
+        for (const [from, to] of sentenceRuns(slow)) {
+          const run = tokens.slice(from, to);
+          const analyses = reference.analyzeSentence(
+            run.map((t) => t.text),
+            { splittable: (i) => run[i].kind === 'word' },
+          );
+          run.forEach((t, i) => applyAnalysis(t, analyses[i]));
+        }
+        expect(JSON.stringify(fast.tokens)).toBe(JSON.stringify(slow.tokens));
       }),
       { numRuns: 300 },
     );

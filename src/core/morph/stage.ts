@@ -60,7 +60,12 @@ export function sentenceRuns(doc: AnalyzedDocument): [number, number][] {
   });
 }
 
-/** Writes one analysis onto its token, with offsets made absolute. */
+/**
+ * Writes one analysis of {@link MorphAnalyzer.analyzeSentence} onto its token, with offsets
+ * made absolute. The stage writes through `analyzeTokens` instead, without the intermediate
+ * objects; this is the plain version it is tested against, and the one for callers that
+ * hold `MorphToken`s.
+ */
 export function applyAnalysis(token: Token, analysis: MorphToken): void {
   const fixed = token.kind === 'word' ? undefined : TAG_BY_KIND[token.kind];
   if (fixed !== undefined) {
