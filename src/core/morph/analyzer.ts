@@ -738,12 +738,17 @@ export class MorphAnalyzer {
   analyzeSentence(tokens: readonly string[], options: AnalyzeSentenceOptions = {}): MorphToken[] {
     this.bound();
     const n = tokens.length;
-    let split: Uint8Array | undefined;
-    if (options.splittable) {
-      split = this.flags(n);
-      for (let i = 0; i < n; i++) split[i] = options.splittable(i) ? 1 : 0;
-    }
+    const split = this.splitFlagsOf(n, options);
     return this.finish(this.segmentSentence(tokens, n, split), n);
+  }
+
+  /** `options.splittable` as flags for `segmentSentence` (undefined: every token may split). */
+  private splitFlagsOf(n: number, options: AnalyzeSentenceOptions): Uint8Array | undefined {
+    const { splittable } = options;
+    if (!splittable) return undefined;
+    const split = this.flags(n);
+    for (let i = 0; i < n; i++) split[i] = splittable(i) ? 1 : 0;
+    return split;
   }
 
   private flags(n: number): Uint8Array {
@@ -851,11 +856,7 @@ export class MorphAnalyzer {
   segmentTokens(tokens: readonly string[], options: AnalyzeSentenceOptions = {}): string[][] {
     this.bound();
     const n = tokens.length;
-    let split: Uint8Array | undefined;
-    if (options.splittable) {
-      split = this.flags(n);
-      for (let i = 0; i < n; i++) split[i] = options.splittable(i) ? 1 : 0;
-    }
+    const split = this.splitFlagsOf(n, options);
     const byToken = this.segmentSentence(tokens, n, split);
     const out: string[][] = new Array<string[]>(n);
     for (let i = 0; i < n; i++) out[i] = byToken[i].map((w) => w.form);
