@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { MarsadError } from '../core/errors.js';
+import { segmentedSearchStem } from '../core/search/terms.js';
 
 /** One migration: a version number, a name saying what it does, and its SQL or function. */
 export interface Migration {
@@ -205,7 +206,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'search stems of analyzed documents: light stem of the clitic-free form (segmentedSearchStem)',
+    up: restemAnalyzedTerms,
+  },
 ];
+
+/**
+ * Migration 2: documents analyzed with the morphology stage get the stem column that
+ * `termForms` now writes for them, {@link segmentedSearchStem} of the clitic-free form,
+ * computed from the stored `base` column alone (no re-analysis); the two FTS indexes are then
+ * rebuilt from their content tables. Documents indexed without morphology keep their stems:
+ * that path did not change. Queries are stemmed by the new rule, so without this an old
+ * database would no longer match plurals that it matched before.
+ */
+function restemAnalyzedTerms(db: Database.Database): void {
+  const restem = (forms: string): string => (forms === '' ? '' : forms.split(' ').map(segmentedSearchStem).join(' '));
+  const analyzed = `SELECT rowid FROM documents WHERE ',' || analyzer || ',' LIKE '%,morphology,%'`;
+  const docs = db.prepare(`SELECT rowid, t_base, b_base FROM doc_terms WHERE rowid IN (${analyzed})`).all() as { rowid: number; t_base: string; b_base: string }[];
+  const setDoc = db.prepare('UPDATE doc_terms SET t_stem = ?, b_stem = ? WHERE rowid = ?');
+  for (const d of docs) setDoc.run(restem(d.t_base), restem(d.b_base), d.rowid);
+  const quotes = db
+    .prepare(`SELECT t.rowid, t.q_base FROM quote_terms t JOIN quotes q ON q.rowid = t.rowid WHERE q.document IN (${analyzed})`)
+    .all() as { rowid: number; q_base: string }[];
+  const setQuote = db.prepare('UPDATE quote_terms SET q_stem = ? WHERE rowid = ?');
+  for (const q of quotes) setQuote.run(restem(q.q_base), q.rowid);
+  // External-content indexes: rebuilt from the updated content tables.
+  db.exec(`INSERT INTO doc_fts (doc_fts) VALUES ('rebuild'); INSERT INTO quote_fts (quote_fts) VALUES ('rebuild');`);
+}
 
 /** The schema version this code writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../document.js';
 import { normalize } from '../text/normalize.js';
-import { indexable, indexTerms, lightStem, searchStem, stripDefiniteClitics, stripProclitics, termForms } from './terms.js';
+import { indexable, indexTerms, lightStem, searchStem, segmentedSearchStem, stripDefiniteClitics, stripProclitics, termForms } from './terms.js';
 
 const tok = (text: string, extra: Partial<Token> = {}): Token => ({ start: 0, end: text.length, text, norm: normalize(text), kind: 'word', ...extra });
 
@@ -102,7 +102,30 @@ describe('termForms', () => {
       ],
       stem: 'عراقي',
     });
-    expect(termForms(t, normalize)).toEqual({ norm: 'وبالعراقيين', base: 'عراقيين', stem: 'عراقي' });
+    expect(termForms(t, normalize)).toEqual({ norm: 'وبالعراقيين', base: 'عراقيين', stem: 'عراق' });
+  });
+
+  it('stems the content segment: plural and feminine meet, spelling variants fold, short words stay', () => {
+    // اتفاقيات / اتفاقية / اتفاقيتها: one stem; the segmenter already removed the enclitic of the last.
+    expect(segmentedSearchStem('اتفاقيات')).toBe('اتفاق');
+    expect(segmentedSearchStem('اتفاقية')).toBe('اتفاق');
+    expect(segmentedSearchStem('مستشفى')).toBe('مستشفي');
+    expect(segmentedSearchStem('مسؤولون')).toBe('مسوول');
+    // No proclitic is guessed: the segmenter decided about و already.
+    expect(segmentedSearchStem('وزير')).toBe('وزير');
+    expect(segmentedSearchStem('دار')).toBe('دار');
+    expect(segmentedSearchStem('٢٠٢٦')).toBe(indexable(normalize('٢٠٢٦')));
+  });
+
+  it('gives every token a non-empty stem of letters and digits', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (s) => {
+        const base = indexable(normalize(s));
+        fc.pre(base !== '');
+        const stem = segmentedSearchStem(base);
+        return stem !== '' && /^[\p{L}\p{N}]+$/u.test(stem);
+      }),
+    );
   });
 
   it('keeps only letters and digits, lower-cased', () => {
