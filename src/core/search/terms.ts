@@ -11,8 +11,8 @@
  *   the lowest ranking weight.
  *
  * When the morphology stage has run, `base` comes from the token's content segment and
- * `stem` is {@link segmentedSearchStem} of it. Without it, a conservative fallback strips only the clitics that
- * precede the definite article (`و`/`ف` then `ب`/`ك`/`ل` then `ال`): that never turns
+ * `stem` is {@link segmentedSearchStem} of it. Without it, a conservative fallback strips
+ * only the clitics that precede the definite article (`و`/`ف` then `ب`/`ك`/`ل` then `ال`): that never turns
  * `وزير` into `زير` or `وزارة` into `زارة`, at the price of leaving `وروسيا` unsplit until
  * the real morphology is present. Documents and queries go through the same function, so
  * whatever it does, it does on both sides.
@@ -104,8 +104,9 @@ export function searchStem(base: string): string {
  * `عراقيين` → `عراق`. The segmenter has already taken the proclitics off, so none is guessed
  * here. It replaced the morphology's own `token.stem` (folds only, no suffix removed) in this
  * column because that one left `اتفاقيات` and `اتفاقية` apart: on ANT fold-8 titles, text only,
- * known-item MRR@10 went from 0.748 to 0.755 (`bench/corpus.ts` tunes and reports it).
- * A pure function of `base`, so a stored index can be re-stemmed without re-analysis.
+ * known-item MRR@10 went from 0.748 to 0.755 (printed by `bench/corpus.ts`, whose fold-9
+ * figure did not move: see docs/CORPUS.md). A pure function of `base`, so a stored index can
+ * be re-stemmed without re-analysis (migration 2).
  */
 export function segmentedSearchStem(base: string): string {
   return indexable(normalize(lightStem(lightStem(base)), SEARCH_FOLD_OPTIONS)) || base;
@@ -160,7 +161,7 @@ function fallbackForms(tokenNorm: string): TermForms | undefined {
  * URLs, symbols, or nothing left after {@link indexable}).
  *
  * @param normalizeForm the same `normalize` the tokenizer used for `norm`; applied to
- *   segment texts and stems, which the morphology stage may give unnormalized.
+ *   segment texts, which the morphology stage may give unnormalized.
  */
 export function termForms(token: Token, normalizeForm: (s: string) => string): TermForms | undefined {
   if (!INDEXED_KINDS.has(token.kind)) return undefined;
