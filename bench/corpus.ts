@@ -23,8 +23,6 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import snowball from 'snowball-stemmers';
 import { QUERY_STOP_WORDS } from '../src/core/search/query.js';
 import { normalize } from '../src/core/text/normalize.js';
 import { ingest } from '../src/ingest/ingest.js';
@@ -32,9 +30,8 @@ import type { IngestItem, SourceEvent } from '../src/ingest/sources.js';
 import { loadAnalyzer } from '../src/node/analyzer.js';
 import { createPreparePool } from '../src/node/prepare-pool.js';
 import { Corpus } from '../src/store/corpus.js';
-import { contentHashOf } from '../src/store/prepare.js';
 import { DEFAULT_WEIGHTS, openSqliteStore, type RankingWeights, SqliteCorpusStore } from '../src/store/sqlite-store.js';
-import { readAnt, readSaudiNews } from '../train/lib/data.js';
+import { type Baseline, baselineSearch, buildBaseline, loadCorpusRecords, type KnownItemRecord as Rec } from './known-item.js';
 import { median, writeResult } from './lib.js';
 
 const args = new Set(process.argv.slice(2));
@@ -91,33 +88,10 @@ function loadNote(): { loadavg1: number; loadavg5: number; busyProcesses: string
 
 // ---------------------------------------------------------------------------------------
 // Data
-interface Rec {
-  key: string;
-  source: string;
-  sourceId: string;
-  title: string;
-  text: string;
-  date: string;
-  url: string;
-  fold: number | null;
-  hash: string;
-}
-
 function loadRecords(): Rec[] {
-  const recs: Rec[] = [];
-  for (const a of readAnt()) {
-    recs.push({ key: `${a.source}\u0000${a.id}`, source: a.source, sourceId: a.id, title: a.title, text: a.text, date: a.date, url: a.url, fold: a.fold, hash: '' });
-  }
-  for (const s of readSaudiNews()) {
-    recs.push({ key: `${s.source}\u0000${s.id}`, source: s.source, sourceId: s.id, title: s.title, text: s.text, date: s.date_extracted, url: s.url, fold: null, hash: '' });
-  }
-  let out = recs.filter((r) => r.text && r.text.trim() !== '');
-  if (QUICK) {
-    const rand = rng(7);
-    out = out.filter(() => rand() < 3000 / recs.length);
-  }
-  for (const r of out) r.hash = contentHashOf(r.text);
-  return out;
+  if (!QUICK) return loadCorpusRecords();
+  const rand = rng(7);
+  return loadCorpusRecords((_, n) => rand() < 3000 / n);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -223,55 +197,6 @@ async function buildMarsad(recs: Rec[], dbPath: string): Promise<{ corpus: Corpu
       dbMiB: statSync(dbPath).size / 2 ** 20,
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------
-// Baselines: FTS5 over raw text, with and without snowball stemming.
-const RAW_TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
-const arabicStemmer = snowball.newStemmer('arabic');
-
-interface Baseline {
-  name: string;
-  db: Database.Database;
-  /** rowid → record index. */
-  terms: (text: string) => string[];
-}
-
-function buildBaseline(name: string, recs: Rec[], stem: boolean): Baseline {
-  const db = new Database(':memory:');
-  db.exec(`CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize='unicode61')`);
-  const terms = (text: string): string[] => {
-    const raw = text.match(RAW_TOKEN) ?? [];
-    return stem ? raw.map((w) => arabicStemmer.stem(w)) : raw;
-  };
-  const ins = db.prepare('INSERT INTO f (rowid, title, body) VALUES (?, ?, ?)');
-  db.transaction(() => {
-    recs.forEach((r, i) => {
-      if (stem) ins.run(i + 1, terms(r.title).join(' '), terms(r.text).join(' '));
-      else ins.run(i + 1, r.title, r.text);
-    });
-  })();
-  return { name, db, terms };
-}
-
-const quoteFts = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-
-/** The baseline's query: the same stop words and all-then-any handling as Marsad. */
-function baselineSearch(b: Baseline, title: string, titleWeight: number, bodyOnly: boolean, limit = 10): number[] {
-  const words = title.match(RAW_TOKEN) ?? [];
-  let kept = words.filter((w) => !QUERY_STOP_WORDS.has(normalize(w)));
-  if (kept.length === 0) kept = words;
-  const qterms = [...new Set(kept.flatMap((w) => b.terms(w)))].filter((t) => t !== '');
-  if (qterms.length === 0) return [];
-  const run = (op: string): number[] => {
-    let expr = qterms.map(quoteFts).join(` ${op} `);
-    if (bodyOnly) expr = `{body} : (${expr})`;
-    return (
-      b.db.prepare(`SELECT rowid FROM f WHERE f MATCH ? ORDER BY bm25(f, ?, 1.0), rowid LIMIT ?`).all(expr, titleWeight, limit) as { rowid: number }[]
-    ).map((r) => r.rowid - 1);
-  };
-  const all = run('AND');
-  return all.length > 0 || qterms.length === 1 ? all : run('OR');
 }
 
 // ---------------------------------------------------------------------------------------
