@@ -58,6 +58,13 @@ describe('errors', () => {
     expect(r).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGUMENT' } } });
   });
 
+  it('reads q as plain text with syntax=plain, and rejects an unknown syntax', async () => {
+    const r = await get(`/search?q=${encodeURIComponent('-لافروف')}&syntax=plain`);
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(3);
+    expect((await get('/search?q=x&syntax=regex')).body.error.code).toBe('VALIDATION');
+  });
+
   it('rejects bodies over the size limit with 413 INPUT_TOO_LARGE', async () => {
     const res = await app.inject({ method: 'POST', url: '/analyze', payload: { text: 'ا'.repeat(100_000) } });
     expect(res.statusCode).toBe(413);

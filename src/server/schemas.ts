@@ -189,6 +189,12 @@ export const searchQuerySchema = {
     offset,
     sort: { type: 'string', enum: ['relevance', 'date'], default: 'relevance' },
     mode: { type: 'string', enum: ['auto', 'all', 'any'], default: 'auto' },
+    syntax: {
+      type: 'string',
+      enum: ['query', 'plain'],
+      default: 'query',
+      description: 'query: "phrases", -exclusion and OR are operators; plain: q is text (a pasted headline), with no operators.',
+    },
     facets: { type: 'array', items: { type: 'string', enum: ['source', 'topic', 'entity', 'eventType', 'date'] }, maxItems: 5 },
     collapse: { type: 'boolean', default: true, description: 'One result per near-duplicate cluster.' },
     snippetTokens: { type: 'integer', minimum: 5, maximum: 200, default: 32 },

@@ -7,7 +7,7 @@
  */
 import { MarsadError } from '../core/errors.js';
 import type { Pipeline } from '../core/pipeline.js';
-import { type AnalyzedQuery, analyzeQuery, assertAnswerable, parseQuery } from '../core/search/query.js';
+import { type AnalyzedQuery, analyzeQuery, assertAnswerable, parseQuery, type QuerySyntax } from '../core/search/query.js';
 import { normalize } from '../core/text/normalize.js';
 import { nameKey } from './entity-linking.js';
 import { formsOf, prepareDocument, type PrepareOptions, termPipelineOf } from './prepare.js';
@@ -67,19 +67,19 @@ export class Corpus {
   }
 
   /** Parses and analyzes a query; undefined for a blank one. */
-  analyzeQuery(q: string | undefined, options: { procliticVariants?: boolean } = {}): AnalyzedQuery | undefined {
+  analyzeQuery(q: string | undefined, options: { procliticVariants?: boolean; syntax?: QuerySyntax } = {}): AnalyzedQuery | undefined {
     if (q === undefined || q.trim() === '') return undefined;
     if (q.length > MAX_QUERY_CHARS) {
       throw new MarsadError('INPUT_TOO_LARGE', `The query has ${q.length} characters; the limit is ${MAX_QUERY_CHARS}.`);
     }
-    const analyzed = analyzeQuery(parseQuery(q), (text) => formsOf(this.termPipeline, text), options);
+    const analyzed = analyzeQuery(parseQuery(q, options.syntax), (text) => formsOf(this.termPipeline, text), options);
     assertAnswerable(analyzed);
     return analyzed.clauses.length > 0 ? analyzed : undefined;
   }
 
   /** Searches the documents (see `SearchRequest`). */
   search(request: SearchRequest): SearchResponse {
-    const query = this.analyzeQuery(request.q, { procliticVariants: request.expandProclitics });
+    const query = this.analyzeQuery(request.q, { procliticVariants: request.expandProclitics, syntax: request.syntax });
     if (query === undefined && request.q !== undefined && request.q.trim() !== '') {
       // Words that analyze to nothing (only punctuation): no document can match them.
       return { total: 0, offset: request.offset ?? 0, limit: request.limit ?? 10, mode: 'all', relaxed: false, results: [], ...(request.facets?.length ? { facets: {} } : {}) };

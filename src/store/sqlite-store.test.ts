@@ -182,6 +182,17 @@ describe('search', () => {
     expect(() => corpus.search({ q: '-لافروف' })).toThrow(/at least one word/);
   });
 
+  it('reads a pasted headline as plain text with syntax: plain', () => {
+    // With the syntax, -لافروف excludes and the quotes make a phrase that no article has.
+    expect(new Set(ids(corpus.search({ q: 'العراق -لافروف' })))).toEqual(new Set([byKey['c-3']]));
+    const plain = corpus.search({ q: 'العراق -لافروف', syntax: 'plain' });
+    expect(plain.mode).toBe('all');
+    expect(ids(plain)).toContain(byKey['a-1']);
+    expect(ids(plain)).not.toContain(byKey['c-3']);
+    expect(ids(corpus.search({ q: '"الخارجية وزير"', mode: 'all' }))).toEqual([]);
+    expect(new Set(ids(corpus.search({ q: '"الخارجية وزير"', syntax: 'plain', mode: 'all' })))).toEqual(new Set([byKey['a-1'], byKey['b-7']]));
+  });
+
   it('requires every word, and relaxes to any word only when nothing has them all', () => {
     const all = corpus.search({ q: 'لافروف المباراة' });
     expect(all).toMatchObject({ mode: 'any', relaxed: true });

@@ -8,7 +8,7 @@
  * a backend never needs to know which analyzer produced them.
  */
 import type { AnalyzedDocument, EntityType, Role, Span } from '../core/document.js';
-import type { AnalyzedQuery, MatchMode } from '../core/search/query.js';
+import type { AnalyzedQuery, MatchMode, QuerySyntax } from '../core/search/query.js';
 import type { Snippet } from '../core/search/snippet.js';
 import type { IndexTerms } from '../core/search/terms.js';
 
@@ -126,6 +126,11 @@ export interface SearchRequest {
   sort?: 'relevance' | 'date';
   /** `all`: every word required; `any`: any word; `auto` (default): `all`, relaxed to `any` when nothing matches. */
   mode?: MatchMode | 'auto';
+  /**
+   * `query` (default): `"phrases"`, `-exclusions` and `OR` are operators; `plain`: the query is
+   * text (a headline pasted in), its quote marks, `-` and `OR` are not operators.
+   */
+  syntax?: QuerySyntax;
   /** Facets to count over all matches (default: none). */
   facets?: FacetName[];
   /** Show one document per near-duplicate cluster (default true). */

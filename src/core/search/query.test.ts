@@ -34,6 +34,19 @@ describe('parseQuery', () => {
   });
 });
 
+describe('parseQuery with plain syntax', () => {
+  it.each([
+    ['آبل" تحتفل بـ"آيفون"', ['آبل', 'تحتفل', 'بـ', 'آيفون']],
+    ['الشراكة العربية -الأوروبية', ['الشراكة', 'العربية', '-الأوروبية']],
+    ['«الأمم المتحدة» OR مجلس الأمن', ['الأمم', 'المتحدة', 'OR', 'مجلس', 'الأمن']],
+    ['  " ', []],
+  ])('%s', (q, words) => {
+    const parsed = parseQuery(q, 'plain');
+    expect(parsed.exclusions).toEqual([]);
+    expect(parsed.clauses).toEqual(words.map((text) => [{ kind: 'term', text }]));
+  });
+});
+
 describe('analyzeQuery', () => {
   it('drops stop words from multi-word queries but not from phrases', () => {
     const q = analyzeQuery(parseQuery('العراق فى "التعاون فى المجال"'), forms);

@@ -8,6 +8,11 @@
  * - `a OR b` (also `a | b`) makes alternatives; `OR` binds tighter than the implicit AND, so
  *   `العراق روسيا OR سوريا` is `العراق AND (روسيا OR سوريا)`.
  *
+ * With `syntax: 'plain'` none of that applies: the input is text (a headline, a sentence), every
+ * word of it is a required term and quote marks, `-` and `OR` are just characters. A title
+ * pasted as a query should not turn its quoted name into a phrase or its `-الأوروبية` into an
+ * exclusion.
+ *
  * Words and phrases are analyzed with the same analyzer as the documents (see `terms.ts`),
  * and every operator, column name and term is written into the FTS5 expression quoted, so
  * no user input can change the expression's structure.
@@ -29,13 +34,29 @@ export interface ParsedQuery {
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"', '«': '»', '“': '”', '„': '”' };
 
-/** Parses the query syntax. Never throws: stray quotes and operators are read as literally as possible. */
-export function parseQuery(input: string): ParsedQuery {
+/** How a query string is read: with the search syntax (default), or as plain text. */
+export type QuerySyntax = 'query' | 'plain';
+
+// Quote marks of either direction: in plain text they only delimit, so they become spaces.
+const QUOTE_MARKS = /["«»“”„]/gu;
+
+/**
+ * Parses the query syntax. Never throws: stray quotes and operators are read as literally as
+ * possible. With `syntax: 'plain'`, every white-space-separated word (quote marks taken off)
+ * is a required term and nothing is an operator.
+ */
+export function parseQuery(input: string, syntax: QuerySyntax = 'query'): ParsedQuery {
   const clauses: QueryItem[][] = [];
   const exclusions: QueryItem[] = [];
+  const s = input.normalize('NFC');
+  if (syntax === 'plain') {
+    for (const word of s.replace(QUOTE_MARKS, ' ').split(/\s+/u)) {
+      if (word !== '') clauses.push([{ kind: 'term', text: word }]);
+    }
+    return { clauses, exclusions };
+  }
   let pendingOr = false;
   let i = 0;
-  const s = input.normalize('NFC');
   while (i < s.length) {
     const ch = s[i];
     if (/\s/u.test(ch) || ch === '(' || ch === ')') {

@@ -1,5 +1,6 @@
 /** `GET /search`: Arabic-aware full-text search with filters, facets and snippets. */
 import type { FastifyPluginAsync } from 'fastify';
+import type { QuerySyntax } from '../../core/search/query.js';
 import type { FacetName, SearchRequest } from '../../store/store.js';
 import type { RouteContext } from '../app.js';
 import { errorResponses, searchQuerySchema, searchResponseSchema } from '../schemas.js';
@@ -16,6 +17,7 @@ interface SearchQuery {
   offset: number;
   sort: 'relevance' | 'date';
   mode: 'auto' | 'all' | 'any';
+  syntax: QuerySyntax;
   facets?: FacetName[];
   collapse: boolean;
   snippetTokens: number;
@@ -51,6 +53,7 @@ export const searchRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
         offset: q.offset,
         sort: q.sort,
         mode: q.mode,
+        syntax: q.syntax,
         facets: q.facets,
         collapseDuplicates: q.collapse,
         snippetTokens: q.snippetTokens,
