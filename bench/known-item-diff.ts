@@ -1,8 +1,9 @@
 /**
  * Lists the fold-N title queries where Marsad and an FTS5 `unicode61` baseline (raw words, or
- * with `--vs snowball` snowball-stemmed words) rank the known item differently, on a database kept by `npm run bench:corpus -- --keep`: what the MRR@10
- * difference between them is made of. Same records, baseline and weights as that bench run
- * (`bench/known-item.ts`, `bench/results/corpus.json`).
+ * with `--vs snowball` snowball-stemmed words) rank the known item differently, on a
+ * database kept by `npm run bench:corpus -- --keep`: what the MRR@10 difference between them
+ * is made of. Same records, baseline, query reading, query modes and weights as that bench
+ * run (`bench/known-item.ts`, `bench/results/corpus.json`).
  *
  *   npx tsx bench/known-item-diff.ts /tmp/marsad-bench-XXXX/full.db [fold=9] [all|body] [-v] [--vs raw|snowball]
  *
@@ -14,7 +15,7 @@ import Database from 'better-sqlite3';
 import { loadAnalyzer } from '../src/node/analyzer.js';
 import { Corpus } from '../src/store/corpus.js';
 import { type RankingWeights, SqliteCorpusStore } from '../src/store/sqlite-store.js';
-import { baselineSearch, buildBaseline, loadCorpusRecords } from './known-item.js';
+import { baselineSearch, buildBaseline, type KnownItemMode, loadCorpusRecords } from './known-item.js';
 
 const vsAt = process.argv.indexOf('--vs');
 const vs = vsAt > 0 ? process.argv[vsAt + 1] : 'raw';
@@ -41,7 +42,7 @@ const baseline = buildBaseline(vs, recs, vs === 'snowball');
 // The weights the bench chose on fold 8 for this setting (bench/results/corpus.json).
 interface Setting {
   bodyOnly: boolean;
-  systems: { name: string; weights: unknown }[];
+  systems: { name: string; mode?: KnownItemMode; weights: unknown }[];
 }
 const setting = (JSON.parse(readFileSync('bench/results/corpus.json', 'utf8')) as { quality: Setting[] }).quality.find((q) => q.bodyOnly === bodyOnly)!;
 const marsadWeights = setting.systems[0].weights as RankingWeights;
@@ -49,6 +50,9 @@ const baselineName = vs === 'raw' ? 'FTS5 unicode61 (raw' : 'FTS5 unicode61 + sn
 const baselineSystem = setting.systems.find((x) => x.name.startsWith(baselineName));
 if (!baselineSystem) throw new Error(`bench/results/corpus.json has no system named ${baselineName}…`);
 const baselineTitleWeight = (baselineSystem.weights as { title: number }).title;
+// Results written before the query mode was tuned used `auto` for every system.
+const marsadMode = setting.systems[0].mode ?? 'auto';
+const baselineMode = baselineSystem.mode ?? 'auto';
 const store = new SqliteCorpusStore(db, path, { weights: marsadWeights });
 const corpus = new Corpus(store, analyzer);
 const queries = recs.filter((r) => r.fold === Number(foldArg) && r.title.trim() !== '').slice(0, foldArg === '8' ? 1000 : undefined);
@@ -56,14 +60,14 @@ const reciprocal = (rank: number): number => (rank < 0 ? 0 : 1 / (rank + 1));
 let win = 0;
 let loss = 0;
 for (const q of queries) {
-  const res = corpus.search({ q: q.title, limit: 10, collapseDuplicates: false, in: bodyOnly ? 'body' : 'all', snippetTokens: 5 });
+  const res = corpus.search({ q: q.title, syntax: 'plain', mode: marsadMode, limit: 10, collapseDuplicates: false, in: bodyOnly ? 'body' : 'all', snippetTokens: 5 });
   const m = res.results.findIndex((x) => hashOf.get(x.id) === q.hash);
-  const r = baselineSearch(baseline, q.title, baselineTitleWeight, bodyOnly).findIndex((i) => recs[i].hash === q.hash);
+  const r = baselineSearch(baseline, q.title, baselineTitleWeight, bodyOnly, baselineMode).findIndex((i) => recs[i].hash === q.hash);
   if (reciprocal(m) === reciprocal(r)) continue;
   if (reciprocal(m) > reciprocal(r)) win++;
   else loss++;
   if (verbose && reciprocal(m) < reciprocal(r)) {
-    const query = corpus.analyzeQuery(q.title);
+    const query = corpus.analyzeQuery(q.title, { syntax: 'plain' });
     const forms = query?.clauses.map((alts) => alts.map((i) => i.forms.map((f) => `${f.norm}/${f.base}/${f.stem}`).join(' ')));
     console.log(JSON.stringify({ marsadRank: m, baselineRank: r, title: q.title, total: res.total, top: res.results.slice(0, 2).map((x) => x.title), forms }));
   }
