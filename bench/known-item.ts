@@ -76,10 +76,9 @@ export function buildBaseline(name: string, recs: readonly KnownItemRecord[], st
 const quoteFts = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * How a known-item query is matched, for every system alike: `auto` (Marsad's default)
- * ranks the documents with every word first and, when fewer than a page have them all, goes
- * on with the documents that have some; `any` ranks every document with any of the words by
- * BM25.
+ * How a known-item query is matched, for every system alike: `auto` requires every word and
+ * falls back to any word when no document has them all (Marsad's default); `any` ranks every
+ * document with any of the words by BM25.
  */
 export type KnownItemMode = 'auto' | 'any';
 
@@ -100,10 +99,7 @@ export function baselineSearch(b: Baseline, title: string, titleWeight: number, 
       b.db.prepare(`SELECT rowid FROM f WHERE f MATCH ? ORDER BY bm25(f, ?, 1.0), rowid LIMIT ?`).all(expr, titleWeight, limit) as { rowid: number }[]
     ).map((r) => r.rowid - 1);
   };
-  if (qterms.length === 1) return run('AND');
   if (mode === 'any') return run('OR');
   const all = run('AND');
-  if (all.length >= limit) return all;
-  const seen = new Set(all);
-  return [...all, ...run('OR').filter((i) => !seen.has(i))].slice(0, limit);
+  return all.length > 0 || qterms.length === 1 ? all : run('OR');
 }

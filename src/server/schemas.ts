@@ -124,11 +124,7 @@ export const searchResponseSchema = {
     offset: { type: 'integer' },
     limit: { type: 'integer' },
     mode: { type: 'string', enum: ['all', 'any'] },
-    relaxed: {
-      type: 'boolean',
-      description: 'True when fewer than a page of documents had every word and the results go on with documents that have some (ranked after them).',
-    },
-    complete: { type: 'integer', description: 'Documents with every word; the first `complete` of the ranking.' },
+    relaxed: { type: 'boolean', description: 'True when no document had every word and the search fell back to any word.' },
     tookMs: { type: 'number' },
     results: {
       type: 'array',
@@ -166,7 +162,7 @@ export const searchResponseSchema = {
       properties: { source: facetList, topic: facetList, entity: facetList, eventType: facetList, date: facetList },
     },
   },
-  required: ['total', 'complete', 'offset', 'limit', 'mode', 'relaxed', 'results'],
+  required: ['total', 'offset', 'limit', 'mode', 'relaxed', 'results'],
 } as const;
 
 const stringList = { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 20 } as const;
@@ -192,12 +188,7 @@ export const searchQuerySchema = {
     limit: limit(10),
     offset,
     sort: { type: 'string', enum: ['relevance', 'date'], default: 'relevance' },
-    mode: {
-      type: 'string',
-      enum: ['auto', 'all', 'any'],
-      default: 'auto',
-      description: 'all: every word; any: any word; auto: every word first, and when fewer than a page have them all, the articles with some of them after.',
-    },
+    mode: { type: 'string', enum: ['auto', 'all', 'any'], default: 'auto' },
     syntax: {
       type: 'string',
       enum: ['query', 'plain'],

@@ -82,7 +82,7 @@ export class Corpus {
     const query = this.analyzeQuery(request.q, { procliticVariants: request.expandProclitics, syntax: request.syntax });
     if (query === undefined && request.q !== undefined && request.q.trim() !== '') {
       // Words that analyze to nothing (only punctuation): no document can match them.
-      return { total: 0, complete: 0, offset: request.offset ?? 0, limit: request.limit ?? 10, mode: 'all', relaxed: false, results: [], ...(request.facets?.length ? { facets: {} } : {}) };
+      return { total: 0, offset: request.offset ?? 0, limit: request.limit ?? 10, mode: 'all', relaxed: false, results: [], ...(request.facets?.length ? { facets: {} } : {}) };
     }
     return this.store.search({ ...request, entity: request.entity && this.resolveEntities(request.entity) }, query);
   }

@@ -553,49 +553,26 @@ export class SqliteCorpusStore implements CorpusStore {
     };
     build();
     let total = (this.get<{ n: number }>(`SELECT count(*) AS n ${from!}`, ...params!) ?? { n: 0 }).n;
-    const complete = total;
     let relaxed = false;
-    // The expression every word matches, kept when the page goes on with partial matches.
-    let completeMatch: string | undefined;
-    // The test is on the page size, not offset + limit, so every page of one query gives the same total.
-    if (total < limit && requested === 'auto' && query && query.clauses.length > 1) {
-      // Too few documents have every word to fill this page: it goes on with documents that
-      // have some of them, ranked after every complete match (as web search engines do).
-      const allMatch = match;
-      const anyMatch = toFtsMatch(query, columns, { mode: 'any', proximity });
-      match = anyMatch;
+    if (total === 0 && requested === 'auto' && query && query.clauses.length > 1) {
+      mode = 'any';
+      relaxed = true;
+      match = toFtsMatch(query, columns, { mode, proximity });
       build();
-      const anyTotal = (this.get<{ n: number }>(`SELECT count(*) AS n ${from!}`, ...params!) ?? { n: 0 }).n;
-      if (anyTotal > total) {
-        mode = 'any';
-        relaxed = true;
-        total = anyTotal;
-        if (complete > 0) completeMatch = allMatch;
-      } else {
-        match = allMatch;
-        build();
-      }
+      total = (this.get<{ n: number }>(`SELECT count(*) AS n ${from!}`, ...params!) ?? { n: 0 }).n;
     }
     const [wt, wb] = [this.weights.title, this.weights.body];
     const scoreExpr = match !== undefined ? `-bm25(doc_fts, ${[...wt, ...wb].join(', ')})` : '0';
-    const relevance = match !== undefined && req.sort !== 'date';
-    let order = relevance ? 'score DESC, d.rowid' : 'd.published DESC, d.rowid DESC';
-    let completeExpr = '';
-    const rankParams: Param[] = [];
-    if (completeMatch !== undefined && relevance) {
-      completeExpr = ', (d.rowid IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)) AS complete';
-      rankParams.push(completeMatch);
-      order = `complete DESC, ${order}`;
-    }
+    const order = match !== undefined && req.sort !== 'date' ? 'score DESC, d.rowid' : 'd.published DESC, d.rowid DESC';
     // Rank on row ids and scores only, then read the page's documents: selecting the texts in
     // the ranking query would load every match's text before sorting.
     const rows = this.stmt(
       `SELECT p.score, d.rowid, d.id, d.title, d.source, d.url, d.published, d.topic, d.text FROM
-         (SELECT d.rowid AS rowid, ${scoreExpr} AS score${completeExpr} ${from!} ORDER BY ${order} LIMIT ? OFFSET ?) p
-       JOIN documents d ON d.rowid = p.rowid ORDER BY ${order.replace('complete DESC', 'p.complete DESC').replace('score', 'p.score')}`,
-    ).all(...rankParams, ...params!, limit, offset) as Row[];
+         (SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ? OFFSET ?) p
+       JOIN documents d ON d.rowid = p.rowid ORDER BY ${order.replace('score', 'p.score')}`,
+    ).all(...params!, limit, offset) as Row[];
     const results: SearchHit[] = rows.map((r) => this.hit(r, query, req.snippetTokens));
-    const response: SearchResponse = { total, complete, offset, limit, mode, relaxed, results };
+    const response: SearchResponse = { total, offset, limit, mode, relaxed, results };
     if (req.facets && req.facets.length > 0) response.facets = this.facets(req.facets, from!, params!);
     return response;
   }

@@ -124,10 +124,7 @@ export interface SearchRequest {
   limit?: number;
   offset?: number;
   sort?: 'relevance' | 'date';
-  /**
-   * `all`: every word required; `any`: any word; `auto` (default): every word, and when fewer
-   * documents than `limit` have them all, the documents with some of them after those.
-   */
+  /** `all`: every word required; `any`: any word; `auto` (default): `all`, relaxed to `any` when nothing matches. */
   mode?: MatchMode | 'auto';
   /**
    * `query` (default): `"phrases"`, `-exclusions` and `OR` are operators; `plain`: the query is
@@ -189,14 +186,8 @@ export interface SearchResponse {
   limit: number;
   /** The match mode actually used. */
   mode: MatchMode;
-  /**
-   * True when `auto` mode found fewer than a page of documents with every word and went on
-   * with documents that have some: `total` then counts those too, and the first `complete`
-   * documents of the ranking have every word.
-   */
+  /** True when `auto` mode found nothing with every word and relaxed to any word. */
   relaxed: boolean;
-  /** Documents with every word (with `relaxed: false`, the same as `total`). */
-  complete: number;
   results: SearchHit[];
   facets?: Facets;
 }

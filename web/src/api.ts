@@ -65,8 +65,6 @@ export interface SearchResponse {
   offset: number;
   limit: number;
   relaxed?: boolean;
-  /** Documents with every word: the first `complete` of the ranking. */
-  complete?: number;
   results: SearchHit[];
   facets?: Partial<Record<FacetName, FacetCount[]>>;
 }

@@ -118,9 +118,7 @@ export function SearchPage({ route }: { route: Route }) {
               <h2 id="results-h" class="results-count" aria-live="polite">
                 {num(res.total)} {t('results')}
               </h2>
-              {res.relaxed && (
-                <p class="note">{res.complete ? `${num(res.complete)} ${t('relaxedAfter')}` : t('relaxed')}</p>
-              )}
+              {res.relaxed && <p class="note">{t('relaxed')}</p>}
               {res.facets?.date && res.facets.date.length > 0 && (
                 <TimeChart
                   label={t('histogram')}
