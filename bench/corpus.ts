@@ -34,7 +34,7 @@ import { loadAnalyzer } from '../src/node/analyzer.js';
 import { createPreparePool } from '../src/node/prepare-pool.js';
 import { Corpus } from '../src/store/corpus.js';
 import { DEFAULT_WEIGHTS, openSqliteStore, type RankingWeights, SqliteCorpusStore } from '../src/store/sqlite-store.js';
-import { type Baseline, baselineSearch, buildBaseline, KNOWN_ITEM_MODES, type KnownItemMode, loadCorpusRecords, type KnownItemRecord as Rec } from './known-item.js';
+import { BASELINE_NAMES, type Baseline, baselineSearch, buildBaseline, KNOWN_ITEM_MODES, type KnownItemMode, loadCorpusRecords, type KnownItemRecord as Rec } from './known-item.js';
 import { median, writeResult } from './lib.js';
 
 const args = new Set(process.argv.slice(2));
@@ -355,8 +355,8 @@ async function main(): Promise<void> {
 
     // 2. Baselines.
     log('baselines: FTS5 unicode61 raw, and with snowball stemming…');
-    const raw = buildBaseline('FTS5 unicode61 (raw text)', recs, false);
-    const stemmed = buildBaseline('FTS5 unicode61 + snowball-stemmers (Arabic)', recs, true);
+    const raw = buildBaseline(BASELINE_NAMES.raw, recs, false);
+    const stemmed = buildBaseline(BASELINE_NAMES.snowball, recs, true);
     const recHashes = recs.map((r) => new Set([r.hash]));
 
     const marsadRank = (weights: RankingWeights, bodyOnly: boolean, mode: KnownItemMode) => {

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { loadAnalyzer } from '../src/node/analyzer.js';
 import { Corpus } from '../src/store/corpus.js';
 import { type RankingWeights, SqliteCorpusStore } from '../src/store/sqlite-store.js';
-import { baselineSearch, buildBaseline, type KnownItemMode, loadCorpusRecords } from './known-item.js';
+import { BASELINE_NAMES, baselineSearch, buildBaseline, type KnownItemMode, loadCorpusRecords } from './known-item.js';
 
 const vsAt = process.argv.indexOf('--vs');
 const vs = vsAt > 0 ? process.argv[vsAt + 1] : 'raw';
@@ -37,22 +37,20 @@ const hashOf = new Map<string, string>();
 for (const r of db.prepare('SELECT id, content_hash FROM documents').all() as { id: string; content_hash: string }[]) hashOf.set(r.id, r.content_hash);
 
 const recs = loadCorpusRecords();
-const baseline = buildBaseline(vs, recs, vs === 'snowball');
+const baseline = buildBaseline(BASELINE_NAMES[vs], recs, vs === 'snowball');
 
 // The weights the bench chose on fold 8 for this setting (bench/results/corpus.json).
 interface Setting {
   bodyOnly: boolean;
-  systems: { name: string; mode?: KnownItemMode; weights: unknown }[];
+  systems: { name: string; mode: KnownItemMode; weights: unknown }[];
 }
 const setting = (JSON.parse(readFileSync('bench/results/corpus.json', 'utf8')) as { quality: Setting[] }).quality.find((q) => q.bodyOnly === bodyOnly)!;
 const marsadWeights = setting.systems[0].weights as RankingWeights;
-const baselineName = vs === 'raw' ? 'FTS5 unicode61 (raw' : 'FTS5 unicode61 + snowball';
-const baselineSystem = setting.systems.find((x) => x.name.startsWith(baselineName));
-if (!baselineSystem) throw new Error(`bench/results/corpus.json has no system named ${baselineName}…`);
+const baselineSystem = setting.systems.find((x) => x.name === BASELINE_NAMES[vs]);
+if (!baselineSystem) throw new Error(`bench/results/corpus.json has no system named ${BASELINE_NAMES[vs]}`);
 const baselineTitleWeight = (baselineSystem.weights as { title: number }).title;
-// Results written before the query mode was tuned used `auto` for every system.
-const marsadMode = setting.systems[0].mode ?? 'auto';
-const baselineMode = baselineSystem.mode ?? 'auto';
+const marsadMode = setting.systems[0].mode;
+const baselineMode = baselineSystem.mode;
 const store = new SqliteCorpusStore(db, path, { weights: marsadWeights });
 const corpus = new Corpus(store, analyzer);
 const queries = recs.filter((r) => r.fold === Number(foldArg) && r.title.trim() !== '').slice(0, foldArg === '8' ? 1000 : undefined);

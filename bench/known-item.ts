@@ -55,6 +55,9 @@ export interface Baseline {
   terms: (text: string) => string[];
 }
 
+/** The baselines' names, as the bench reports them and `bench/results/corpus.json` keeps them. */
+export const BASELINE_NAMES = { raw: 'FTS5 unicode61 (raw text)', snowball: 'FTS5 unicode61 + snowball-stemmers (Arabic)' } as const;
+
 /** Indexes the records (rowid = index + 1) in a new in-memory database. */
 export function buildBaseline(name: string, recs: readonly KnownItemRecord[], stem: boolean): Baseline {
   const db = new Database(':memory:');
