@@ -82,6 +82,13 @@ export function loadAnalyzer(options: LoadAnalyzerOptions = {}): Pipeline {
     const built = factory.build(loadModel(factory.model, options.modelsDir));
     stages.push(...(Array.isArray(built) ? built : [built]));
   }
+  // The NER model reads the morphology: without the morph model it cannot run, and the
+  // gazetteer recognizer below takes its place rather than the whole analyzer failing.
+  const ner = stages.findIndex((st) => st.name === 'ner');
+  if (ner >= 0 && stages[ner].needs.includes('morphology') && !stages.some((st) => st.adds.includes('morphology'))) {
+    warn('the NER model needs the morphology stage, whose model is missing; NER is skipped.');
+    stages.splice(ner, 1);
+  }
   // Without a NER model, a gazetteer recognizer stands in so that linking, quotes and events still run.
   if (linkingLexicon && !stages.some((st) => st.name === 'ner')) {
     warn('no NER model; entities come from the linking gazetteer (countries, known people) and titles only.');

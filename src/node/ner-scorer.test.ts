@@ -11,7 +11,8 @@ import { ContextScorer, documentFeatures, stemHash } from '../core/entities/cont
 import { FeatureExtractor, TokenScorer } from '../core/entities/features.js';
 import { LABEL_COUNT } from '../core/entities/labels.js';
 import { emissionScores } from '../core/entities/model.js';
-import { type NerModel, NerTagger, tagDocumentReference } from '../core/entities/tagger.js';
+import type { MorphTag } from '../core/entities/morph-features.js';
+import { type NerModel, NerTagger, tagDocumentReference, usesMorphology } from '../core/entities/tagger.js';
 import { normalize } from '../core/text/normalize.js';
 import { loadNer } from './ner.js';
 
@@ -24,6 +25,17 @@ const WORDS = [
 
 const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 });
 const docs = fc.array(sentence, { minLength: 1, maxLength: 6 });
+
+/** Morphology tags as the stage writes them, some tokens without any (no morphology reached them). */
+const MORPH_TAGS: (MorphTag | undefined)[] = [
+  { pos: 'PROPN', segments: [{ pos: 'PROPN' }] },
+  { pos: 'NOUN', segments: [{ pos: 'CCONJ' }, { pos: 'ADP' }, { pos: 'NOUN' }] },
+  { pos: 'VERB', segments: [{ pos: 'CCONJ' }, { pos: 'VERB' }] },
+  { pos: 'ADJ', segments: [{ pos: 'ADJ' }] },
+  { pos: 'PUNCT', segments: [{ pos: 'PUNCT' }] },
+  undefined,
+];
+const tagPool = fc.array(fc.constantFrom(...MORPH_TAGS), { minLength: 90, maxLength: 90 });
 
 let model: NerModel;
 beforeAll(() => {
@@ -94,17 +106,23 @@ describe('ContextScorer', () => {
 });
 
 describe('NerTagger', () => {
-  it('labels documents exactly as the reference path, sentence by sentence and by token ranges', () => {
+  it('reads the morphology (the committed model was trained with its features)', () => {
+    expect(usesMorphology(model)).toBe(true);
+  });
+
+  it('labels documents exactly as the reference path, sentence by sentence and by token ranges, with and without morphology', () => {
     const tagger = new NerTagger(model);
     fc.assert(
-      fc.property(docs, fc.constantFrom(Infinity, 1), (sentences, window) => {
-        const want = tagDocumentReference(model, sentences, window).map((l) => Array.from(l));
-        expect(tagger.tagDocument(sentences, window).map((l) => Array.from(l))).toEqual(want);
+      fc.property(docs, fc.constantFrom(Infinity, 1), tagPool, fc.boolean(), (sentences, window, pool, withTags) => {
+        let k = 0;
+        const tags = withTags ? sentences.map((s) => s.map(() => pool[k++ % pool.length])) : undefined;
+        const want = tagDocumentReference(model, sentences, window, tags).map((l) => Array.from(l));
+        expect(tagger.tagDocument(sentences, window, tags).map((l) => Array.from(l))).toEqual(want);
         const norms = sentences.flat();
         const ranges: [number, number][] = [];
         let at = 0;
         for (const s of sentences) ranges.push([at, (at += s.length)]);
-        expect(Array.from(tagger.tagRanges(norms, ranges, window))).toEqual(want.flat());
+        expect(Array.from(tagger.tagRanges(norms, ranges, window, tags?.flat()))).toEqual(want.flat());
       }),
       { numRuns: 100 },
     );

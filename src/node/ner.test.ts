@@ -1,5 +1,6 @@
 /**
- * The committed NER model on sentences written for these tests in Egyptian-press style
+ * The committed NER model (which reads the morphology, so tokens go through the committed
+ * morphology stage first, as in the analyzer) on sentences written for these tests in Egyptian-press style
  * (final ى for ي, فى), with diacritics, tatweel, hamza forms (أ إ آ ء ئ ؤ), Arabic-Indic
  * digits and words glued by scraping, split as the repair stage splits them.
  */
@@ -10,6 +11,8 @@ import { recognizeEntities, recognizeMentions, trimFirstWord } from '../core/ent
 import { type NerModel, NerTagger } from '../core/entities/tagger.js';
 import { createPipeline, type Stage } from '../core/pipeline.js';
 import { normalize } from '../core/text/normalize.js';
+import { createMorphologyStage } from '../core/morph/stage.js';
+import { loadModel } from './models.js';
 import { loadNer } from './ner.js';
 
 /**
@@ -34,13 +37,23 @@ function tokens(text: string, glued: Record<string, number> = {}): Token[] {
 
 let model: NerModel;
 let tagger: NerTagger;
+let morphology: Stage;
 beforeAll(() => {
   model = loadNer();
   tagger = new NerTagger(model);
+  morphology = createMorphologyStage(loadModel('morph').files);
 });
 
+/** Tokens of a text as the tokenizer, repair and morphology stages would give them. */
+function analyzedTokens(text: string, glued?: Record<string, number>): Token[] {
+  const doc = createDocument(text);
+  doc.tokens = tokens(text, glued);
+  morphology.run(doc, {});
+  return doc.tokens;
+}
+
 const found = (text: string, glued?: Record<string, number>): string[] =>
-  recognizeMentions(tagger, text, tokens(text, glued)).map((m) => `${m.type} ${m.name} «${m.text}»`);
+  recognizeMentions(tagger, text, analyzedTokens(text, glued)).map((m) => `${m.type} ${m.name} «${m.text}»`);
 
 describe('recognition on Egyptian-press spelling', () => {
   it.each([
@@ -74,7 +87,7 @@ describe('mention offsets', () => {
 
   it('drops proclitics before the article, and ل of لل, keeping the name whole', () => {
     const text = 'وأشار رئيس الوزراء اللبنانى سعد الحريرى إلى أن لبنان ينتظر مساعدات من البنك الدولى للعراق وسوريا .';
-    const ms = recognizeMentions(tagger, text, tokens(text));
+    const ms = recognizeMentions(tagger, text, analyzedTokens(text));
     const iraq = ms.find((m) => m.name === 'العراق');
     expect(iraq?.text).toBe('لعراق');
     expect(text.slice(iraq?.start, iraq?.end)).toBe('لعراق');
@@ -88,7 +101,7 @@ describe('mention offsets', () => {
       'وصل وزيـر الخارجيـة إلى بغدادوموسكو .',
     ];
     for (const text of texts) {
-      for (const m of recognizeMentions(tagger, text, tokens(text, { بغدادوموسكو: 5 }))) {
+      for (const m of recognizeMentions(tagger, text, analyzedTokens(text, { بغدادوموسكو: 5 }))) {
         expect(text.slice(m.start, m.end)).toBe(m.text);
         expect(normalize(m.text)).not.toMatch(/^[وفب]ال/u);
       }
@@ -97,7 +110,7 @@ describe('mention offsets', () => {
 
   it('groups mentions by type and normalized name, ids in order of first mention', () => {
     const text = 'وقال الرئيس الأمريكى دونالد ترامب إن واشنطن لن تسمح بذلك . وأكد دونالد ترامب أن القرار نهائى .';
-    const entities = recognizeEntities(tagger, text, tokens(text));
+    const entities = recognizeEntities(tagger, text, analyzedTokens(text));
     expect(entities[0]).toMatchObject({ id: 'e1', type: 'PER', name: 'دونالد ترامب' });
     expect(entities[0].mentions).toHaveLength(2);
     expect(entities.map((e) => e.id)).toEqual(entities.map((_, i) => `e${i + 1}`));
@@ -144,10 +157,11 @@ describe('the ner stage', () => {
       },
     };
     const ner = createNerStage(model);
-    expect(ner).toMatchObject({ name: 'ner', needs: ['tokens'], adds: ['entities'] });
-    const doc = createPipeline([tokenize, ner]).analyze('استقبل الملك عبد الله الثانى فى عمّان وزير الخارجية الفرنسى .');
+    expect(ner).toMatchObject({ name: 'ner', needs: ['tokens', 'morphology'], adds: ['entities'] });
+    const doc = createPipeline([tokenize, morphology, ner]).analyze('استقبل الملك عبد الله الثانى فى عمّان وزير الخارجية الفرنسى .');
     expect(doc.entities?.map((e) => e.type)).toContain('LOC');
-    expect(() => createPipeline([ner])).toThrow(/needs tokens/);
+    expect(() => createPipeline([ner])).toThrow(/needs tokens, morphology/);
+    expect(() => createPipeline([tokenize, ner])).toThrow(/needs morphology/);
   });
 
   it('gives an empty list for a document without tokens', () => {

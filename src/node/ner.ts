@@ -4,14 +4,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseGold } from '../core/entities/conll.js';
 import type { NerScores } from '../core/entities/conll.js';
+import type { Token } from '../core/document.js';
 import { EVAL_CONTEXT_WINDOW, evaluateNer } from '../core/entities/evaluate.js';
-import { type NerModel, NerTagger, loadNerModel } from '../core/entities/tagger.js';
+import { type NerModel, NerTagger, loadNerModel, usesMorphology } from '../core/entities/tagger.js';
+import { MorphAnalyzer } from '../core/morph/analyzer.js';
+import { analyzeGoldWords } from '../core/morph/stage.js';
 import { MarsadError } from '../core/errors.js';
 import { loadModel, modelsDir } from './models.js';
 
 /** Loads `models/ner` (sha256-verified) as a NER model. */
 export function loadNer(dir = modelsDir()): NerModel {
   return loadNerModel(loadModel('ner', dir).files);
+}
+
+/**
+ * The morphology of gold sentences through the committed morphology model, as the stage
+ * computes it: what a NER model that reads morphology features needs on gold tokens.
+ * Undefined for a model that does not read them. The tokens it returns (offsets within each
+ * word) serve as `GoldMorphology`.
+ */
+export function goldMorphology(model: NerModel, dir = modelsDir()): ((words: readonly string[]) => Token[]) | undefined {
+  if (!usesMorphology(model)) return undefined;
+  const analyzer = MorphAnalyzer.fromFiles(loadModel('morph', dir).files);
+  return (words) => analyzeGoldWords(analyzer, words);
 }
 
 /** Options of {@link evaluateNerFiles}. */
@@ -35,6 +50,6 @@ export function evaluateNerFiles(paths: readonly string[], options: EvaluateNerF
     }
     return sentences;
   });
-  const tagger = new NerTagger(options.model ?? loadNer());
-  return evaluateNer(tagger, documents, options.window ?? EVAL_CONTEXT_WINDOW);
+  const model = options.model ?? loadNer();
+  return evaluateNer(new NerTagger(model), documents, options.window ?? EVAL_CONTEXT_WINDOW, goldMorphology(model));
 }

@@ -1,7 +1,8 @@
 /**
  * A quick experiment loop for choosing features and settings, without writing a model:
  * `tsx train/ner/experiment.ts [--cv K] [--epochs N] [--dropout P] [--two-stage] [--crf]
- * [--no-clusters] [--no-gazetteers] [--extra aqmar|aqmar-nomisc|wojood]`.
+ * [--no-clusters] [--no-gazetteers] [--extra aqmar|aqmar-nomisc|wojood] [--pos]`
+ * (`--pos`: the morphology's features).
  *
  * With `--cv K` it also scores K-fold cross-validation over our train split (contiguous
  * blocks, so articles stay together), which is far less noisy than the 969-mention dev set;
@@ -12,11 +13,13 @@ import { type GoldSentence, type NerScores, formatNerScores, scoreNer, tagSpans 
 import { unpackClusters } from '../../src/core/entities/resources.js';
 import { anercorpSplit, readAqmar, readWojood } from './data.js';
 import { buildNerLexicon } from './lexicon.js';
-import { type PipelineSettings, trainAndTag, trainStages } from './pipeline.js';
+import { morphologyExtras, type PipelineSettings, trainAndTag, trainStages } from './pipeline.js';
 import { harvestNames } from './autogaz.js';
 import { type GazetteerEntry } from './lexicon.js';
 import { quantizeWeights } from '../../src/core/entities/model.js';
 import { readAnt } from '../lib/data.js';
+import { MorphAnalyzer } from '../../src/core/morph/analyzer.js';
+import { loadModel } from '../../src/node/models.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
@@ -50,6 +53,11 @@ const settings: PipelineSettings = {
   lightSecondPass: flag('light'),
   clusterPairs: flag('cluster-pairs'),
 };
+// --pos: the morphology's features (src/core/entities/morph-features.ts), as the committed recipe uses them.
+const morph = flag('pos') ? MorphAnalyzer.fromFiles(loadModel('morph').files) : undefined;
+const withPos = (tr: readonly GoldSentence[], ev: readonly GoldSentence[]): PipelineSettings =>
+  morph ? { ...settings, morphology: true, tokenExtras: { train: morphologyExtras(morph, tr), others: [morphologyExtras(morph, ev)] } } : settings;
+
 /** Gold mentions by outcome (exact, wrong type, wrong boundary, missed) and spurious predictions, per type. */
 function errorBreakdown(gold: readonly string[][], pred: readonly string[][]): string {
   const counts = new Map<string, number>();
@@ -100,14 +108,14 @@ if (cv > 0) {
     const hi = Math.floor(((k + 1) * train.length) / cv);
     const part = [...train.slice(0, lo), ...train.slice(hi)];
     const held = train.slice(lo, hi);
-    const tags = trainAndTag([...part, ...extra], held, resources(part), settings);
+    const tags = trainAndTag([...part, ...extra], held, resources(part), withPos([...part, ...extra], held));
     gold.push(...held.map((s) => s.tags));
     pred.push(...tags);
   }
   console.log(`cv${cv}: ${summary(scoreNer(gold, pred))} (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
   if (flag('errors')) console.log(errorBreakdown(gold, pred));
 }
-const devTags = trainAndTag([...train, ...extra], dev, resources(train), settings);
+const devTags = trainAndTag([...train, ...extra], dev, resources(train), withPos([...train, ...extra], dev));
 const devScores = scoreNer(
   dev.map((d) => d.tags),
   devTags,

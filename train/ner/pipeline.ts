@@ -6,6 +6,9 @@ import type { GoldSentence } from '../../src/core/entities/conll.js';
 import { type ExtraFeatures, documentFeatures, stemHash } from '../../src/core/entities/context.js';
 import type { FeatureResources } from '../../src/core/entities/features.js';
 import { labelIndex } from '../../src/core/entities/labels.js';
+import { morphFeatures } from '../../src/core/entities/morph-features.js';
+import type { MorphAnalyzer } from '../../src/core/morph/analyzer.js';
+import { analyzeGoldWords } from '../../src/core/morph/stage.js';
 import { normalize } from '../../src/core/text/normalize.js';
 import { trainCrf } from './crf.js';
 import { FeatureVocab, encodeAll, tagEncoded, trainPerceptron } from './perceptron.js';
@@ -25,7 +28,44 @@ export interface PipelineSettings {
   clusterPairs?: boolean;
   /** Second pass over document-level features only (cheaper at run time). */
   lightSecondPass?: boolean;
+  /**
+   * Whether the model reads the morphology's features (`src/core/entities/morph-features.ts`);
+   * the caller then passes them as `tokenExtras` ({@link morphologyExtras}).
+   */
+  morphology?: boolean;
+  /** Extra per-token features for both passes (for example from the morphology), for train and each evaluation set. */
+  tokenExtras?: { train: ExtraFeatures[]; others: ExtraFeatures[][] };
   log?: (msg: string) => void;
+}
+
+const morphologyCache = new WeakMap<GoldSentence, ExtraFeatures>();
+
+/**
+ * The morphology features of gold sentences, from the morphology model run on their words as
+ * the stage runs on a document's tokens (cached per sentence: cross-validation asks again).
+ */
+export function morphologyExtras(analyzer: MorphAnalyzer, sentences: readonly GoldSentence[]): ExtraFeatures[] {
+  return sentences.map((s) => {
+    let f = morphologyCache.get(s);
+    if (!f) morphologyCache.set(s, (f = morphFeatures(analyzeGoldWords(analyzer, s.tokens))));
+    return f;
+  });
+}
+
+/** Per-token concatenation of two feature lists of the same sentence. */
+function concatExtras(a: ExtraFeatures, b: ExtraFeatures | undefined): ExtraFeatures {
+  if (!b) return a;
+  const n = a.offsets.length - 1;
+  const keys = new Uint32Array(a.keys.length + b.keys.length);
+  const offsets = new Int32Array(n + 1);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = at;
+    for (let k = a.offsets[i]; k < a.offsets[i + 1]; k++) keys[at++] = a.keys[k];
+    for (let k = b.offsets[i]; k < b.offsets[i + 1]; k++) keys[at++] = b.keys[k];
+  }
+  offsets[n] = at;
+  return { keys, offsets };
 }
 
 /** Weights of one trained stage, with the vocabulary that maps features to rows. */
@@ -88,7 +128,8 @@ export function trainStages(
   settings: PipelineSettings,
 ): { stages: TrainedStage[]; tags: string[][][] } {
   const options = { trigrams: settings.trigrams, clusterPairs: settings.clusterPairs };
-  const enc = encodeAll(resources, train, evaluate, undefined, options);
+  const te = settings.tokenExtras;
+  const enc = encodeAll(resources, train, evaluate, te, options);
   const w1 = learn(enc.train, enc.vocab.keys.length, settings);
   const first: TrainedStage = { vocab: enc.vocab, weights: w1 };
   const firstTags = enc.others.map((set) => tagEncoded(set, w1));
@@ -104,8 +145,10 @@ export function trainStages(
     tagEncoded(enc.train.slice(lo, hi), w).forEach((p, i) => (trainLabels[lo + i] = toIdx(p)));
   }
   const extras: { train: ExtraFeatures[]; others: ExtraFeatures[][] } = {
-    train: documentFeatures(sentenceStems(train), trainLabels, settings.window),
-    others: evaluate.map((set, k) => documentFeatures(sentenceStems(set), firstTags[k].map(toIdx), settings.window)),
+    train: documentFeatures(sentenceStems(train), trainLabels, settings.window).map((x, i) => concatExtras(x, te?.train[i])),
+    others: evaluate.map((set, k) =>
+      documentFeatures(sentenceStems(set), firstTags[k].map(toIdx), settings.window).map((x, i) => concatExtras(x, te?.others[k][i])),
+    ),
   };
   const enc2 = settings.lightSecondPass ? encodeExtrasOnly(train, evaluate, extras) : encodeAll(resources, train, evaluate, extras, options);
   // Identity dropout hides a token's first features, which are its word features only in a full pass.

@@ -14,19 +14,25 @@ import { NER_FILES, NerTagger } from '../../src/core/entities/tagger.js';
 import { repoModelsDir } from '../lib/manifest.js';
 import { anercorpSplit } from './data.js';
 import { buildNerLexicon } from './lexicon.js';
-import { trainStages } from './pipeline.js';
+import { morphologyExtras, trainStages } from './pipeline.js';
+import { MorphAnalyzer } from '../../src/core/morph/analyzer.js';
+import { loadModel } from '../../src/node/models.js';
+import { goldMorphology } from '../../src/node/ner.js';
 import { NER_SETTINGS } from './settings.js';
 
 const trigrams = process.argv.includes('--trigrams');
 const { train, dev } = anercorpSplit();
 const clusters = unpackClusters(new Uint8Array(readFileSync(join(repoModelsDir(), 'ner', NER_FILES.clusters))));
 const lexicon = buildNerLexicon(train).lexicon;
-const { stages } = trainStages(train, [], { lexicon, clusters }, { ...NER_SETTINGS, trigrams });
+const morph = NER_SETTINGS.morphology ? MorphAnalyzer.fromFiles(loadModel('morph').files) : undefined;
+const tokenExtras = morph ? { train: morphologyExtras(morph, train), others: [] } : undefined;
+const { stages } = trainStages(train, [], { lexicon, clusters }, { ...NER_SETTINGS, trigrams, ...(tokenExtras ? { tokenExtras } : {}) });
 const { texts, corpus } = benchTexts();
 for (const prune of [0, 0.5, 1, 2, 4]) {
   const q = stages.map((s) => quantizeWeights(s.vocab.keys, s.weights.w, s.weights.trans, prune, s.baseFeatures !== false));
+  if (morph) for (const w of q) w.morphFeatures = true;
   const model = { weights: q[0], weights2: q[1], lexicon, clusters };
-  const f1 = evaluateNer(new NerTagger(model), [dev]).overall.f1;
+  const f1 = evaluateNer(new NerTagger(model), [dev], undefined, goldMorphology(model)).overall.f1;
   const bytes = q.reduce((n, w) => n + packWeights(w).length, 0);
   const b = benchNer(model, texts, corpus);
   console.log(

@@ -24,7 +24,10 @@ import { repoModelsDir, writeManifest } from '../lib/manifest.js';
 import { DEFAULT_CLUSTER_OPTIONS, computeClusters } from './clusters.js';
 import { ANERCORP_TRAIN, DEV_FRACTION, anercorpSplit, tokenCount } from './data.js';
 import { buildNerLexicon } from './lexicon.js';
-import { type TrainedStage, trainStages } from './pipeline.js';
+import { morphologyExtras, type PipelineSettings, type TrainedStage, trainStages } from './pipeline.js';
+import { MorphAnalyzer } from '../../src/core/morph/analyzer.js';
+import { loadModel } from '../../src/node/models.js';
+import { goldMorphology } from '../../src/node/ner.js';
 import { NER_SETTINGS, PRUNE } from './settings.js';
 
 const args = process.argv.slice(2);
@@ -75,6 +78,7 @@ function exportStages(stages: TrainedStage[], lexiconBytes: Uint8Array): Map<str
   const files = new Map<string, Uint8Array>();
   const pack = (s: TrainedStage): Uint8Array => {
     const q = quantizeWeights(s.vocab.keys, s.weights.w, s.weights.trans, PRUNE, s.baseFeatures !== false);
+    if (NER_SETTINGS.morphology) q.morphFeatures = true;
     return packWeightsFor(q);
   };
   files.set(NER_FILES.weights, pack(stages[0]));
@@ -85,14 +89,25 @@ function exportStages(stages: TrainedStage[], lexiconBytes: Uint8Array): Map<str
 }
 
 function score(files: Map<string, Uint8Array>): { dev: NerScores; aqmar: NerScores } {
-  const tagger = new NerTagger(loadNerModel(files));
-  return { dev: evaluateNer(tagger, [dev], EVAL_CONTEXT_WINDOW), aqmar: evaluateNer(tagger, aqmarDocs, EVAL_CONTEXT_WINDOW) };
+  const model = loadNerModel(files);
+  const tagger = new NerTagger(model);
+  const morphology = goldMorphology(model);
+  return {
+    dev: evaluateNer(tagger, [dev], EVAL_CONTEXT_WINDOW, morphology),
+    aqmar: evaluateNer(tagger, aqmarDocs, EVAL_CONTEXT_WINDOW, morphology),
+  };
 }
 
-const settings = { ...NER_SETTINGS, log };
+// The morphology's features come from the committed morphology model, run as its stage runs.
+const morphAnalyzer = NER_SETTINGS.morphology ? MorphAnalyzer.fromFiles(loadModel('morph').files) : undefined;
+const settingsFor = (sentences: readonly GoldSentence[]): PipelineSettings => ({
+  ...NER_SETTINGS,
+  log,
+  ...(morphAnalyzer ? { tokenExtras: { train: morphologyExtras(morphAnalyzer, sentences), others: [] } } : {}),
+});
 const lex = buildNerLexicon(train);
 log(`lexicon: ${JSON.stringify(lex.stats)}`);
-const trained = trainStages(train, [], { lexicon: lex.lexicon, clusters }, settings);
+const trained = trainStages(train, [], { lexicon: lex.lexicon, clusters }, settingsFor(train));
 let files = exportStages(trained.stages, packLexicon(lex.lexicon));
 const devModelScores = score(files);
 log(`dev (model trained on train only):\n${formatNerScores(devModelScores.dev)}`);
@@ -104,7 +119,7 @@ if (final) {
   log('retraining on train + dev …');
   const all = [...train, ...dev];
   const lexAll = buildNerLexicon(all);
-  const trainedAll = trainStages(all, [], { lexicon: lexAll.lexicon, clusters }, settings);
+  const trainedAll = trainStages(all, [], { lexicon: lexAll.lexicon, clusters }, settingsFor(all));
   files = exportStages(trainedAll.stages, packLexicon(lexAll.lexicon));
   finalScores = score(files);
   log(`AQMAR with the final model:\n${formatNerScores(finalScores.aqmar)}`);
@@ -125,10 +140,13 @@ const manifest = writeManifest({
   version: `1.${FEATURE_VERSION}.0`,
   description:
     'Arabic NER (PER, LOC, ORG, MISC): two-pass linear-chain model over hashed word, clitic, affix, shape, cluster, gazetteer, ' +
-    'trigger and document-level features, averaged-perceptron trained, BIO-constrained Viterbi.',
+    'trigger, morphology (UPOS from models/morph) and document-level features, averaged-perceptron trained, BIO-constrained Viterbi. ' +
+    'Needs the morph model at run time.',
   licence:
     'CC BY-SA 4.0 (weights derived from ANERcorp). lexicon.bin holds hashed gazetteer entries derived from ODbL (countries.json), ' +
-    'MIT (Egyptian governorates/cities, PETRARCH actors) and ANERGazet (research use, licence not stated) data.',
+    'MIT (Egyptian governorates/cities, PETRARCH actors) and ANERGazet (research use, licence not stated) data. ' +
+    'The weights were trained on the UPOS output of models/morph, which is CC BY-NC-SA 3.0 (UD Arabic-PADT) and is needed at run time, ' +
+    'so use of this model together with it is bound by CC BY-NC-SA 3.0 as well.',
   data: [
     {
       name: 'ANERcorp (CAMeL Lab split), train file',
@@ -145,6 +163,12 @@ const manifest = writeManifest({
       commit: '06f6a10e80c7a0e7aee0bba2f0a6372c35c45c83 / f117ce44a9cfad0dcbd341b7d744e4c3cdb4fed8',
       licence: 'Apache-2.0 (cite Chouigui et al. 2017)',
       split: 'all folds, titles and texts, no labels used',
+    },
+    {
+      name: 'UD Arabic-PADT, through models/morph (UPOS features at training and run time)',
+      source: 'kariminf/chdzdt data/pos-tag/arabic/ar_padt-ud-train.txt (extracted from UniversalDependencies/UD_Arabic-PADT), via models/morph',
+      commit: 'efa0522ceace59d40576027ba204fa3fed364793',
+      licence: 'CC BY-NC-SA 3.0',
     },
     { name: 'ANERGazet (Loc, Org, Pers)', source: 'ITE-5th/arabic-ner', commit: '80325f06087f604e0a3ce3644a3ab0db99ff1dd9', licence: 'not stated (research use)' },
     { name: 'World countries (Arabic names)', source: 'mledoze/countries', commit: '5e9f370050f83ad2ba4cb885f75d66114badf72c', licence: 'ODbL' },

@@ -32,6 +32,8 @@ export interface NerWeights {
    * scores only document-level features (the first pass's labels summarize the rest).
    */
   baseFeatures: boolean;
+  /** Whether the model scores the morphology's features too (see `morph-features.ts`). */
+  morphFeatures?: boolean;
   /** `(LABEL_COUNT + 1) × LABEL_COUNT` transition scores; row `LABEL_COUNT` is the sentence start. */
   transitions: Float32Array;
 }
@@ -43,10 +45,12 @@ export interface NerWeightsMeta {
   scale: number;
   size: number;
   baseFeatures?: boolean;
+  /** Whether the model was trained with the morphology's features (`morph-features.ts`). */
+  morphFeatures?: boolean;
 }
 
 /** Version of the feature extractor the weights were trained with. Bump it when `features.ts` or `context.ts` changes. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 const slotOf = (key: number, mask: number): number => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
 
@@ -127,7 +131,14 @@ const NEG = -1e30;
 
 /** Serializes weights. */
 export function packWeights(w: NerWeights): Uint8Array {
-  const meta: NerWeightsMeta = { labels: [...LABELS], featureVersion: FEATURE_VERSION, scale: w.scale, size: w.size, baseFeatures: w.baseFeatures };
+  const meta: NerWeightsMeta = {
+    labels: [...LABELS],
+    featureVersion: FEATURE_VERSION,
+    scale: w.scale,
+    size: w.size,
+    baseFeatures: w.baseFeatures,
+    ...(w.morphFeatures ? { morphFeatures: true } : {}),
+  };
   return packSections(
     new Map<string, ArrayBufferView>([
       ['meta', jsonSection(meta)],
@@ -135,6 +146,26 @@ export function packWeights(w: NerWeights): Uint8Array {
       ['transitions', w.transitions],
     ]),
   );
+}
+
+/**
+ * Adds the integer weight rows of features `keys[start .. end)` to `out[at .. at + LABEL_COUNT)`:
+ * the same sums {@link emissionScores} forms, for callers that hold the rest of a token's sum.
+ */
+export function addFeatureSums(w: NerWeights, keys: Uint32Array, start: number, end: number, out: Int32Array, at: number): void {
+  const { table, table16, mask } = w;
+  for (let k = start; k < end; k++) {
+    const key = keys[k] >>> 0 || 1;
+    let slot = slotOf(key, mask);
+    let found = table[slot * STRIDE];
+    while (found !== key && found !== 0) {
+      slot = (slot + 1) & mask;
+      found = table[slot * STRIDE];
+    }
+    if (found === 0) continue;
+    const row = slot * 2 * STRIDE + 2;
+    for (let y = 0; y < LABEL_COUNT; y++) out[at + y] += table16[row + y];
+  }
 }
 
 /**
@@ -164,6 +195,7 @@ export function unpackWeights(bytes: Uint8Array): NerWeights {
     size: meta.size,
     scale: meta.scale,
     baseFeatures: meta.baseFeatures !== false,
+    ...(meta.morphFeatures ? { morphFeatures: true } : {}),
     transitions,
   };
 }
@@ -181,23 +213,12 @@ export function emissionScores(
 ): void {
   const L = LABEL_COUNT;
   const { keys, offsets, length } = feats;
-  const { table, table16, mask, scale } = w;
+  const scale = w.scale;
   const sum = SUM;
   for (let i = 0; i < length; i++) {
     const base = i * L;
     sum.fill(0);
-    for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) {
-      const key = keys[k] >>> 0 || 1;
-      let slot = slotOf(key, mask);
-      let at = table[slot * STRIDE];
-      while (at !== key && at !== 0) {
-        slot = (slot + 1) & mask;
-        at = table[slot * STRIDE];
-      }
-      if (at === 0) continue;
-      const row = slot * 2 * STRIDE + 2;
-      for (let y = 0; y < L; y++) sum[y] += table16[row + y];
-    }
+    addFeatureSums(w, keys, offsets[i], offsets[i + 1], sum, 0);
     if (accumulate) for (let y = 0; y < L; y++) scores[base + y] += sum[y] * scale;
     else for (let y = 0; y < L; y++) scores[base + y] = sum[y] * scale;
   }

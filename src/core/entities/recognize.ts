@@ -123,7 +123,8 @@ export function recognizeMentions(tagger: NerTagger, text: string, tokens: reado
   if (tokens.length === 0) return [];
   const ranges = sentences && sentences.length > 0 ? sentenceRanges(tokens, sentences) : taggingSentences(text, tokens);
   const norms = tokens.map((t) => t.norm ?? normalize(t.text));
-  const lab = tagger.tagRanges(norms, ranges);
+  // Tokens carry their morphology when that stage ran; a model that reads it needs it (see the stage's needs).
+  const lab = tagger.tagRanges(norms, ranges, Infinity, tokens);
   let knowledge: WordKnowledge | undefined;
   const mentions: RecognizedMention[] = [];
   for (const [a, b] of ranges) {

@@ -1,10 +1,10 @@
 /**
- * The `ner` pipeline stage: needs tokens, adds entities. When the sentences stage ran before
- * it, its sentence spans bound the tagging.
+ * The `ner` pipeline stage: needs tokens (and the morphology, for a model that reads it), adds
+ * entities. When the sentences stage ran before it, its sentence spans bound the tagging.
  */
 import type { Stage } from '../pipeline.js';
 import { recognizeEntities } from './recognize.js';
-import { type NerModel, NerTagger } from './tagger.js';
+import { type NerModel, NerTagger, usesMorphology } from './tagger.js';
 
 /**
  * Creates the NER stage from a loaded model (see `loadNerModel`). The stage keeps one
@@ -15,7 +15,8 @@ export function createNerStage(model: NerModel): Stage {
   const tagger = new NerTagger(model);
   return {
     name: 'ner',
-    needs: ['tokens'],
+    // A model trained with the morphology's tags needs them at run time too.
+    needs: usesMorphology(model) ? ['tokens', 'morphology'] : ['tokens'],
     adds: ['entities'],
     run(doc) {
       doc.entities = recognizeEntities(tagger, doc.text, doc.tokens ?? [], doc.sentences);

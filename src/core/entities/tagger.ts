@@ -6,7 +6,8 @@ import { MarsadError } from '../errors.js';
 import { ContextScorer, type ExtraFeatures, documentFeatures, stemHash } from './context.js';
 import { FeatureExtractor, type SentenceFeatures, TokenScorer } from './features.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
-import { type NerWeights, ViterbiDecoder, emissionScores, unpackWeights } from './model.js';
+import { type NerWeights, ViterbiDecoder, addFeatureSums, emissionScores, unpackWeights } from './model.js';
+import { type MorphTag, morphFeatures } from './morph-features.js';
 import { type NerLexicon, type WordClusters, unpackClusters, unpackLexicon } from './resources.js';
 
 /** File names inside `models/ner/`. */
@@ -27,6 +28,17 @@ export interface NerModel {
   lexicon?: NerLexicon;
   clusters?: WordClusters;
 }
+
+/** Whether a model reads the morphology's features, and so needs the morphology stage before it. */
+export function usesMorphology(model: NerModel): boolean {
+  return model.weights.morphFeatures === true;
+}
+
+/**
+ * Per-sentence morphology tags (`tags[s][i]` for token `i` of sentence `s`), as the taggers
+ * take them: tokens may lack them (no morphology stage), and then count as `X`.
+ */
+export type SentenceMorphTags = readonly (readonly (MorphTag | undefined)[])[];
 
 /**
  * Reads a NER model from its files' bytes (as `loadModel('ner').files` returns them).
@@ -55,7 +67,13 @@ const EMPTY_FEATURES = (length: number): SentenceFeatures => ({ keys: new Uint32
  * {@link emissionScores}. This is how training sees the model; {@link NerTagger} computes
  * the same scores faster (see {@link TokenScorer}) and must agree with this label for label.
  */
-export function tagDocumentReference(model: NerModel, sentences: readonly (readonly string[])[], window = Infinity): Int32Array[] {
+export function tagDocumentReference(
+  model: NerModel,
+  sentences: readonly (readonly string[])[],
+  window = Infinity,
+  tags?: SentenceMorphTags,
+): Int32Array[] {
+  const morph = usesMorphology(model);
   const extractor = new FeatureExtractor({ lexicon: model.lexicon, clusters: model.clusters });
   const decoder = new ViterbiDecoder();
   let scores = new Float32Array(0);
@@ -70,10 +88,10 @@ export function tagDocumentReference(model: NerModel, sentences: readonly (reado
   // The second pass scores the same base features plus document ones: keep a copy of the
   // base features rather than extracting them twice.
   const kept: SentenceFeatures[] = [];
-  const first = sentences.map((norms) => {
+  const first = sentences.map((norms, s) => {
     const out = new Int32Array(norms.length);
     if (norms.length === 0) return out;
-    const feats = extractor.extract(norms);
+    const feats = extractor.extract(norms, morph ? morphFeatures(tags?.[s] ?? new Array<undefined>(norms.length)) : undefined);
     decodeFeatures(model.weights, feats, undefined, out);
     if (second?.baseFeatures) {
       kept.push({ keys: feats.keys.slice(0, feats.offsets[feats.length]), offsets: feats.offsets.slice(0, feats.length + 1), length: feats.length });
@@ -113,8 +131,12 @@ export class NerTagger {
   private extra = new Int32Array(0);
   private bounds = new Int32Array(2);
 
+  /** Whether the model scores morphology features (see {@link usesMorphology}). */
+  private readonly morph: boolean;
+
   constructor(model: NerModel) {
     this.model = model;
+    this.morph = usesMorphology(model);
     if (!model.weights.baseFeatures) return;
     const second = model.weights2;
     const models = second?.baseFeatures ? [model.weights, second] : [model.weights];
@@ -132,6 +154,20 @@ export class NerTagger {
     this.stems = new Uint32Array(cap);
     this.stemIds = new Int32Array(cap);
     this.extra = new Int32Array(cap * LABEL_COUNT);
+  }
+
+  /**
+   * Adds the morphology features of the sentence `[a, b)` (token tags `tags[a .. b)`, flat) to
+   * `sums`, for each model that scores base features: they depend on the neighbours' tags, so
+   * they are not part of the per-word-type sums.
+   */
+  private addMorphSums(tags: readonly (MorphTag | undefined)[], a: number, b: number): void {
+    const W = (this.scorer as TokenScorer).width;
+    const feats = morphFeatures(Array.from({ length: b - a }, (_, i) => tags[a + i]));
+    const models = this.model.weights2?.baseFeatures ? [this.model.weights, this.model.weights2] : [this.model.weights];
+    models.forEach((w, m) => {
+      for (let i = 0; i < b - a; i++) addFeatureSums(w, feats.keys, feats.offsets[i], feats.offsets[i + 1], this.sums, (a + i) * W + m * LABEL_COUNT);
+    });
   }
 
   /** Decodes tokens `[a, b)` from `sums` (model `m`'s part, times `scale`), plus `extra` when given, into `out`. */
@@ -156,7 +192,13 @@ export class NerTagger {
    * Label indexes of a document's tokens, given flat: sentence `s` is `norms[bounds[s] .. bounds[s + 1])`
    * (`bounds` has `sentences + 1` entries, from 0 to `norms.length`; empty sentences count for `window`).
    */
-  private labelDocument(norms: readonly string[], bounds: Int32Array, sentences: number, window: number): Int32Array {
+  private labelDocument(
+    norms: readonly string[],
+    bounds: Int32Array,
+    sentences: number,
+    window: number,
+    tags: readonly (MorphTag | undefined)[],
+  ): Int32Array {
     const scorer = this.scorer as TokenScorer;
     const N = norms.length;
     const W = scorer.width;
@@ -164,6 +206,7 @@ export class NerTagger {
     const { types, sums, first } = this;
     scorer.resolve(norms, types);
     for (let s = 0; s < sentences; s++) if (bounds[s + 1] > bounds[s]) scorer.score(types, bounds[s], bounds[s + 1], sums);
+    if (this.morph) for (let s = 0; s < sentences; s++) if (bounds[s + 1] > bounds[s]) this.addMorphSums(tags, bounds[s], bounds[s + 1]);
     const w1 = this.model.weights;
     for (let s = 0; s < sentences; s++) if (bounds[s + 1] > bounds[s]) this.decodeRange(w1, 0, undefined, bounds[s], bounds[s + 1], first);
     const second = this.model.weights2;
@@ -178,16 +221,17 @@ export class NerTagger {
   }
 
   /** First-pass label indexes for one sentence of normalized tokens, written into `out` (length ≥ norms.length). */
-  tagInto(norms: readonly string[], out: Int32Array): void {
+  tagInto(norms: readonly string[], out: Int32Array, tags?: readonly (MorphTag | undefined)[]): void {
     const n = norms.length;
     if (n === 0) return;
     if (!this.scorer) {
-      out.set(tagDocumentReference({ ...this.model, weights2: undefined }, [norms])[0]);
+      out.set(tagDocumentReference({ ...this.model, weights2: undefined }, [norms], Infinity, tags ? [tags] : undefined)[0]);
       return;
     }
     this.grow(n, this.scorer.width);
     this.scorer.resolve(norms, this.types);
     this.scorer.score(this.types, 0, n, this.sums);
+    if (this.morph) this.addMorphSums(tags ?? [], 0, n);
     this.decodeRange(this.model.weights, 0, undefined, 0, n, out);
   }
 
@@ -197,18 +241,23 @@ export class NerTagger {
    * `window` limits the context to that many sentences on each side, for corpora such as
    * ANERcorp that have no document boundaries.
    */
-  tagDocument(sentences: readonly (readonly string[])[], window = Infinity): Int32Array[] {
-    if (!this.scorer) return tagDocumentReference(this.model, sentences, window);
+  tagDocument(sentences: readonly (readonly string[])[], window = Infinity, tags?: SentenceMorphTags): Int32Array[] {
+    if (!this.scorer) return tagDocumentReference(this.model, sentences, window, tags);
     const S = sentences.length;
     if (this.bounds.length < S + 1) this.bounds = new Int32Array(S + 1);
     const bounds = this.bounds;
     const norms: string[] = [];
+    const flatTags: (MorphTag | undefined)[] = [];
     for (let s = 0; s < S; s++) {
       bounds[s] = norms.length;
-      for (const w of sentences[s]) norms.push(w);
+      const st = tags?.[s];
+      sentences[s].forEach((w, i) => {
+        norms.push(w);
+        flatTags.push(st?.[i]);
+      });
     }
     bounds[S] = norms.length;
-    const labels = this.labelDocument(norms, bounds, S, window);
+    const labels = this.labelDocument(norms, bounds, S, window, flatTags);
     return sentences.map((_, s) => labels.slice(bounds[s], bounds[s + 1]));
   }
 
@@ -217,13 +266,22 @@ export class NerTagger {
    * ranges `[start, end)` into `norms`, in order and not overlapping. Tokens outside every
    * range get label 0 (O). The same labels as {@link tagDocument} over the ranges' slices.
    */
-  tagRanges(norms: readonly string[], ranges: readonly (readonly [number, number])[], window = Infinity): Int32Array {
+  tagRanges(
+    norms: readonly string[],
+    ranges: readonly (readonly [number, number])[],
+    window = Infinity,
+    tags: readonly (MorphTag | undefined)[] = [],
+  ): Int32Array {
     const S = ranges.length;
     let covering = ranges.length === 0 ? norms.length === 0 : ranges[0][0] === 0 && ranges[S - 1][1] === norms.length;
     for (let s = 1; s < S && covering; s++) covering = ranges[s][0] === ranges[s - 1][1];
     if (!covering || !this.scorer) {
       const out = new Int32Array(norms.length);
-      const labels = this.tagDocument(ranges.map(([a, b]) => norms.slice(a, b)), window);
+      const labels = this.tagDocument(
+        ranges.map(([a, b]) => norms.slice(a, b)),
+        window,
+        ranges.map(([a, b]) => Array.from({ length: b - a }, (_, i) => tags[a + i])),
+      );
       ranges.forEach(([a], s) => out.set(labels[s], a));
       return out;
     }
@@ -231,15 +289,15 @@ export class NerTagger {
     const bounds = this.bounds;
     for (let s = 0; s < S; s++) bounds[s] = ranges[s][0];
     bounds[S] = norms.length;
-    return this.labelDocument(norms, bounds, S, window);
+    return this.labelDocument(norms, bounds, S, window, tags);
   }
   /** BIO tag names (`B-PER`, `O`, …) for one sentence of normalized tokens, tagged on its own. */
-  tag(norms: readonly string[]): string[] {
-    return this.tagSentences([norms])[0];
+  tag(norms: readonly string[], tags?: readonly (MorphTag | undefined)[]): string[] {
+    return this.tagSentences([norms], Infinity, tags ? [tags] : undefined)[0];
   }
 
   /** BIO tag names for the sentences of one document. */
-  tagSentences(sentences: readonly (readonly string[])[], window = Infinity): string[][] {
-    return this.tagDocument(sentences, window).map((labels) => Array.from(labels, (l) => LABELS[l]));
+  tagSentences(sentences: readonly (readonly string[])[], window = Infinity, tags?: SentenceMorphTags): string[][] {
+    return this.tagDocument(sentences, window, tags).map((labels) => Array.from(labels, (l) => LABELS[l]));
   }
 }

@@ -9,6 +9,7 @@ import type { AnalyzedDocument, Segment, Token, TokenKind } from '../document.js
 import type { Stage } from '../pipeline.js';
 import { MorphAnalyzer, type MorphToken } from './analyzer.js';
 import type { Upos } from './tagger.js';
+import { makeToken, tokenize } from '../text/tokenize.js';
 
 /** The tag of a token that is not a word, by its kind. */
 const TAG_BY_KIND: Partial<Record<TokenKind, Upos>> = {
@@ -87,6 +88,21 @@ export function applyAnalysis(token: Token, analysis: MorphToken): void {
   token.pos = analysis.pos;
   token.lemma = analysis.lemma;
   token.stem = analysis.stem;
+}
+
+/**
+ * Analyzes a sentence given as ready-made tokens (a gold file's words) exactly as the stage
+ * analyzes a document's tokens: each word gets the kind the tokenizer gives it when it reads
+ * as one token (else `word`), and non-word kinds take their fixed tags. Training and evaluating
+ * a later stage on gold tokens (NER) thus sees the tags it will see at run time.
+ */
+export function analyzeGoldWords(analyzer: MorphAnalyzer, words: readonly string[]): Token[] {
+  const tokens = words.map((w) => {
+    const read = tokenize(w);
+    return makeToken(w, 0, w.length, read.length === 1 && read[0].start === 0 && read[0].end === w.length ? read[0].kind : 'word');
+  });
+  if (tokens.length > 0) analyzer.analyzeTokens(tokens, 0, tokens.length, TAG_BY_KIND);
+  return tokens;
 }
 
 /**
