@@ -36,19 +36,43 @@ const AFTER = 0x5eed0102;
 export const MORPH_FEATURES_PER_TOKEN = 6;
 
 /**
- * The morphology features of one sentence's tokens (`tags[i]` may be undefined for a token
- * the morphology did not reach; it then counts as `X`).
+ * Hashes of the tag strings seen so far. There are few of them (17 UPOS and the patterns
+ * they form), and a cache hit saves hashing the string again per token.
  */
-export function morphFeatures(tags: readonly (MorphTag | undefined)[]): ExtraFeatures {
-  const n = tags.length;
+const tagHashes = new Map<string, number>();
+const MAX_TAG_HASHES = 4096;
+
+function tagHash(tag: string): number {
+  let h = tagHashes.get(tag);
+  if (h === undefined) {
+    h = hashString(tag);
+    if (tagHashes.size < MAX_TAG_HASHES) tagHashes.set(tag, h);
+  }
+  return h;
+}
+
+/** The hash of a token's segment pattern (`NOUN+PRON`), building the string only for a fused token. */
+function patternHash(segments: readonly { pos: string }[] | undefined): number {
+  if (segments === undefined || segments.length === 0) return tagHash('');
+  if (segments.length === 1) return tagHash(segments[0].pos);
+  let p = segments[0].pos;
+  for (let i = 1; i < segments.length; i++) p = `${p}+${segments[i].pos}`;
+  return tagHash(p);
+}
+
+/**
+ * The morphology features of one sentence's tokens, `tags[from .. to)` (the whole array by
+ * default). A tag may be undefined for a token the morphology did not reach; it then counts
+ * as `X`.
+ */
+export function morphFeatures(tags: readonly (MorphTag | undefined)[], from = 0, to = tags.length): ExtraFeatures {
+  const n = to - from;
   const head = new Uint32Array(n);
   const pattern = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const t = tags[i];
-    head[i] = hashString(t?.pos ?? 'X');
-    let p = '';
-    for (const s of t?.segments ?? []) p = p === '' ? s.pos : `${p}+${s.pos}`;
-    pattern[i] = hashString(p);
+    const t = tags[from + i];
+    head[i] = tagHash(t?.pos ?? 'X');
+    pattern[i] = patternHash(t?.segments);
   }
   const at = (i: number): number => (i < 0 ? BEFORE : i >= n ? AFTER : head[i]);
   const keys = new Uint32Array(n * MORPH_FEATURES_PER_TOKEN);

@@ -133,6 +133,8 @@ export class NerTagger {
 
   /** Whether the model scores morphology features (see {@link usesMorphology}). */
   private readonly morph: boolean;
+  /** The weights that score base features, in the order of their parts of `sums`. */
+  private baseModels: readonly NerWeights[] = [];
 
   constructor(model: NerModel) {
     this.model = model;
@@ -140,6 +142,7 @@ export class NerTagger {
     if (!model.weights.baseFeatures) return;
     const second = model.weights2;
     const models = second?.baseFeatures ? [model.weights, second] : [model.weights];
+    this.baseModels = models;
     this.scorer = new TokenScorer(models, { lexicon: model.lexicon, clusters: model.clusters });
     if (second) this.context = new ContextScorer(second);
   }
@@ -163,11 +166,11 @@ export class NerTagger {
    */
   private addMorphSums(tags: readonly (MorphTag | undefined)[], a: number, b: number): void {
     const W = (this.scorer as TokenScorer).width;
-    const feats = morphFeatures(Array.from({ length: b - a }, (_, i) => tags[a + i]));
-    const models = this.model.weights2?.baseFeatures ? [this.model.weights, this.model.weights2] : [this.model.weights];
-    models.forEach((w, m) => {
+    const feats = morphFeatures(tags, a, b);
+    for (let m = 0; m < this.baseModels.length; m++) {
+      const w = this.baseModels[m];
       for (let i = 0; i < b - a; i++) addFeatureSums(w, feats.keys, feats.offsets[i], feats.offsets[i + 1], this.sums, (a + i) * W + m * LABEL_COUNT);
-    });
+    }
   }
 
   /** Decodes tokens `[a, b)` from `sums` (model `m`'s part, times `scale`), plus `extra` when given, into `out`. */
