@@ -92,6 +92,8 @@ const meet = events.find(
 check('MEET al-Jaafari with Lavrov', meet !== undefined, meet ? `«${meet.trigger.text}», cameo ${meet.cameo}, time ${meet.time?.date ?? meet.time?.text ?? '-'}` : 'not found');
 const expected = events.find((ev) => ev.type === 'AGREEMENT' && ev.modality === 'expected');
 check('expected AGREEMENT', expected !== undefined, expected ? `«${expected.trigger.text}» (cameo ${expected.cameo})` : 'not found');
+const [topTopic] = doc.topics ?? [];
+check('top topic politics', topTopic?.label === 'politics', topTopic ? `${topTopic.label} ${topTopic.score.toFixed(2)}` : 'no topics');
 
 console.log(`\n${failures === 0 ? 'all checks pass' : `${failures} check(s) fail`}`);
 process.exit(failures === 0 ? 0 : 1);
