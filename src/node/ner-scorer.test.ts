@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ContextScorer, documentFeatures, stemHash } from '../core/entities/context.js';
 import { FeatureExtractor, TokenScorer } from '../core/entities/features.js';
 import { LABEL_COUNT } from '../core/entities/labels.js';
-import { emissionScores } from '../core/entities/model.js';
-import type { MorphTag } from '../core/entities/morph-features.js';
+import { addFeatureSums, emissionScores } from '../core/entities/model.js';
+import { MorphFeatureSums, type MorphTag, morphFeatures } from '../core/entities/morph-features.js';
 import { type NerModel, NerTagger, tagDocumentReference, usesMorphology } from '../core/entities/tagger.js';
 import { normalize } from '../core/text/normalize.js';
 import { loadNer } from './ner.js';
@@ -101,6 +101,37 @@ describe('ContextScorer', () => {
         });
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('MorphFeatureSums', () => {
+  // Tags beyond the kept rows too: more distinct patterns than it keeps rows for.
+  const UPOS = ['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADP', 'CCONJ', 'PRON', 'PUNCT', 'NUM', 'X', 'DET', 'PART'];
+  const tag = fc.option(
+    fc.record({ pos: fc.constantFrom(...UPOS), segments: fc.array(fc.record({ pos: fc.constantFrom(...UPOS) }), { maxLength: 4 }) }),
+    { nil: undefined },
+  );
+
+  it('adds exactly the weights addFeatureSums gives for morphFeatures, in place in a longer array', () => {
+    const models = model.weights2?.baseFeatures ? [model.weights, model.weights2] : [model.weights];
+    const sums = new MorphFeatureSums(models);
+    const W = sums.width;
+    fc.assert(
+      fc.property(fc.array(tag, { minLength: 1, maxLength: 40 }), fc.nat(5), (tags, pad) => {
+        const all = [...new Array<undefined>(pad), ...tags, undefined];
+        const from = pad;
+        const to = pad + tags.length;
+        const got = new Int32Array(all.length * W);
+        sums.add(all, from, to, got);
+        const want = new Int32Array(all.length * W);
+        const f = morphFeatures(tags);
+        models.forEach((w, m) => {
+          for (let i = 0; i < tags.length; i++) addFeatureSums(w, f.keys, f.offsets[i], f.offsets[i + 1], want, (from + i) * W + m * LABEL_COUNT);
+        });
+        expect(Array.from(got)).toEqual(Array.from(want));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -13,6 +13,8 @@
  */
 import type { ExtraFeatures } from './context.js';
 import { combine, hashString } from './hash.js';
+import { LABEL_COUNT } from './labels.js';
+import { type NerWeights, addFeatureSums } from './model.js';
 
 /** What the features read of a token's morphology: the fields the morphology stage fills. */
 export interface MorphTag {
@@ -51,13 +53,13 @@ function tagHash(tag: string): number {
   return h;
 }
 
-/** The hash of a token's segment pattern (`NOUN+PRON`), building the string only for a fused token. */
-function patternHash(segments: readonly { pos: string }[] | undefined): number {
-  if (segments === undefined || segments.length === 0) return tagHash('');
-  if (segments.length === 1) return tagHash(segments[0].pos);
+/** A token's segment pattern (`NOUN+PRON`), building a new string only for a fused token. */
+function patternOf(segments: readonly { pos: string }[] | undefined): string {
+  if (segments === undefined || segments.length === 0) return '';
+  if (segments.length === 1) return segments[0].pos;
   let p = segments[0].pos;
   for (let i = 1; i < segments.length; i++) p = `${p}+${segments[i].pos}`;
-  return tagHash(p);
+  return p;
 }
 
 /**
@@ -72,7 +74,7 @@ export function morphFeatures(tags: readonly (MorphTag | undefined)[], from = 0,
   for (let i = 0; i < n; i++) {
     const t = tags[from + i];
     head[i] = tagHash(t?.pos ?? 'X');
-    pattern[i] = patternHash(t?.segments);
+    pattern[i] = tagHash(patternOf(t?.segments));
   }
   const at = (i: number): number => (i < 0 ? BEFORE : i >= n ? AFTER : head[i]);
   const keys = new Uint32Array(n * MORPH_FEATURES_PER_TOKEN);
@@ -89,4 +91,136 @@ export function morphFeatures(tags: readonly (MorphTag | undefined)[], from = 0,
   }
   offsets[n] = k;
   return { keys, offsets };
+}
+
+/** Tag strings (heads and patterns) whose rows are kept; ids 0 and 1 are the sentence edges. */
+const ROW_TAGS = 128;
+/** Distinct tag strings before the ids and rows are dropped and rebuilt (they come from a model, so this is never reached in practice). */
+const MAX_TAG_IDS = 4096;
+const UNARY_KINDS = [K.Pos0, K.Pattern0, K.PosM1, K.PosP1] as const;
+
+/**
+ * The morphology features' weight sums, added straight into a tagger's `sums` without
+ * building the feature keys of every token: each feature depends only on one or two tag
+ * strings out of a small set, so its row of quantized weights (every model's labels) is
+ * looked up once and kept, by tag id. The sums are integers, so they equal those of
+ * `addFeatureSums` over {@link morphFeatures} exactly, in any order.
+ */
+export class MorphFeatureSums {
+  /** Integers per token in `sums`: `LABEL_COUNT` per model. */
+  readonly width: number;
+  private readonly models: readonly NerWeights[];
+  private ids = new Map<string, number>();
+  private hashes: number[] = [BEFORE, AFTER];
+  private readonly unary: Int32Array;
+  private readonly unaryDone: Uint8Array;
+  private pair?: Int32Array;
+  private pairDone?: Uint8Array;
+  private readonly scratch: Int32Array;
+  private readonly key = new Uint32Array(1);
+  private head = new Int32Array(0);
+  private pattern = new Int32Array(0);
+
+  /** `models` are the weights that score base features, in the order of their parts of `sums`. */
+  constructor(models: readonly NerWeights[]) {
+    this.models = models;
+    this.width = LABEL_COUNT * models.length;
+    this.unary = new Int32Array(UNARY_KINDS.length * ROW_TAGS * this.width);
+    this.unaryDone = new Uint8Array(UNARY_KINDS.length * ROW_TAGS);
+    this.scratch = new Int32Array(this.width);
+  }
+
+  private idOf(tag: string): number {
+    let id = this.ids.get(tag);
+    if (id === undefined) {
+      id = this.hashes.length;
+      this.hashes.push(tagHash(tag));
+      this.ids.set(tag, id);
+    }
+    return id;
+  }
+
+  private reset(): void {
+    this.ids = new Map();
+    this.hashes = [BEFORE, AFTER];
+    this.unaryDone.fill(0);
+    this.pairDone?.fill(0);
+  }
+
+  /** Writes the weight row of feature `key` into `row` at `at`. */
+  private fill(key: number, row: Int32Array, at: number): void {
+    row.fill(0, at, at + this.width);
+    this.key[0] = key;
+    for (let m = 0; m < this.models.length; m++) addFeatureSums(this.models[m], this.key, 0, 1, row, at + m * LABEL_COUNT);
+  }
+
+  /** Adds the row of a one-tag feature (`kind` is its index in UNARY_KINDS) to `sums` at `at`. */
+  private addUnary(kind: number, id: number, sums: Int32Array, at: number): void {
+    const W = this.width;
+    const key = combine(UNARY_KINDS[kind], this.hashes[id]);
+    let row = this.scratch;
+    let from = 0;
+    if (id < ROW_TAGS) {
+      const r = kind * ROW_TAGS + id;
+      row = this.unary;
+      from = r * W;
+      if (this.unaryDone[r] === 0) {
+        this.fill(key, row, from);
+        this.unaryDone[r] = 1;
+      }
+    } else this.fill(key, row, 0);
+    for (let y = 0; y < W; y++) sums[at + y] += row[from + y];
+  }
+
+  /** Adds the row of a tag-bigram feature (`kind` 0: previous + this, 1: this + next). */
+  private addPair(kind: number, a: number, b: number, sums: Int32Array, at: number): void {
+    const W = this.width;
+    const key = combine(combine(kind === 0 ? K.PosM1Pos0 : K.Pos0PosP1, this.hashes[a]), this.hashes[b]);
+    let row = this.scratch;
+    let from = 0;
+    if (a < ROW_TAGS && b < ROW_TAGS) {
+      this.pair ??= new Int32Array(2 * ROW_TAGS * ROW_TAGS * W);
+      this.pairDone ??= new Uint8Array(2 * ROW_TAGS * ROW_TAGS);
+      const r = (kind * ROW_TAGS + a) * ROW_TAGS + b;
+      row = this.pair;
+      from = r * W;
+      if (this.pairDone[r] === 0) {
+        this.fill(key, row, from);
+        this.pairDone[r] = 1;
+      }
+    } else this.fill(key, row, 0);
+    for (let y = 0; y < W; y++) sums[at + y] += row[from + y];
+  }
+
+  /**
+   * Adds the morphology features of the sentence `tags[from .. to)` to `sums`, whose token
+   * `from + i` starts at `(from + i) * width`.
+   */
+  add(tags: readonly (MorphTag | undefined)[], from: number, to: number, sums: Int32Array): void {
+    const n = to - from;
+    // Reset only between sentences, so that no id of this sentence is dropped.
+    if (this.ids.size + 2 * n > MAX_TAG_IDS) this.reset();
+    if (this.head.length < n) {
+      this.head = new Int32Array(Math.max(n, this.head.length * 2, 64));
+      this.pattern = new Int32Array(this.head.length);
+    }
+    const { head, pattern } = this;
+    for (let i = 0; i < n; i++) {
+      const t = tags[from + i];
+      head[i] = this.idOf(t?.pos ?? 'X');
+      pattern[i] = this.idOf(patternOf(t?.segments));
+    }
+    const W = this.width;
+    for (let i = 0; i < n; i++) {
+      const at = (from + i) * W;
+      const prev = i > 0 ? head[i - 1] : 0;
+      const next = i + 1 < n ? head[i + 1] : 1;
+      this.addUnary(0, head[i], sums, at);
+      this.addUnary(1, pattern[i], sums, at);
+      this.addUnary(2, prev, sums, at);
+      this.addUnary(3, next, sums, at);
+      this.addPair(0, prev, head[i], sums, at);
+      this.addPair(1, head[i], next, sums, at);
+    }
+  }
 }

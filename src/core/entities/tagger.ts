@@ -6,8 +6,8 @@ import { MarsadError } from '../errors.js';
 import { ContextScorer, type ExtraFeatures, documentFeatures, stemHash } from './context.js';
 import { FeatureExtractor, type SentenceFeatures, TokenScorer } from './features.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
-import { type NerWeights, ViterbiDecoder, addFeatureSums, emissionScores, unpackWeights } from './model.js';
-import { type MorphTag, morphFeatures } from './morph-features.js';
+import { type NerWeights, ViterbiDecoder, emissionScores, unpackWeights } from './model.js';
+import { MorphFeatureSums, type MorphTag, morphFeatures } from './morph-features.js';
 import { type NerLexicon, type WordClusters, unpackClusters, unpackLexicon } from './resources.js';
 
 /** File names inside `models/ner/`. */
@@ -133,8 +133,8 @@ export class NerTagger {
 
   /** Whether the model scores morphology features (see {@link usesMorphology}). */
   private readonly morph: boolean;
-  /** The weights that score base features, in the order of their parts of `sums`. */
-  private baseModels: readonly NerWeights[] = [];
+  /** Adds the morphology features' sums, when the model reads them. */
+  private morphSums?: MorphFeatureSums;
 
   constructor(model: NerModel) {
     this.model = model;
@@ -142,7 +142,7 @@ export class NerTagger {
     if (!model.weights.baseFeatures) return;
     const second = model.weights2;
     const models = second?.baseFeatures ? [model.weights, second] : [model.weights];
-    this.baseModels = models;
+    if (this.morph) this.morphSums = new MorphFeatureSums(models);
     this.scorer = new TokenScorer(models, { lexicon: model.lexicon, clusters: model.clusters });
     if (second) this.context = new ContextScorer(second);
   }
@@ -165,12 +165,7 @@ export class NerTagger {
    * they are not part of the per-word-type sums.
    */
   private addMorphSums(tags: readonly (MorphTag | undefined)[], a: number, b: number): void {
-    const W = (this.scorer as TokenScorer).width;
-    const feats = morphFeatures(tags, a, b);
-    for (let m = 0; m < this.baseModels.length; m++) {
-      const w = this.baseModels[m];
-      for (let i = 0; i < b - a; i++) addFeatureSums(w, feats.keys, feats.offsets[i], feats.offsets[i + 1], this.sums, (a + i) * W + m * LABEL_COUNT);
-    }
+    (this.morphSums as MorphFeatureSums).add(tags, a, b, this.sums);
   }
 
   /** Decodes tokens `[a, b)` from `sums` (model `m`'s part, times `scale`), plus `extra` when given, into `out`. */
