@@ -37,22 +37,6 @@ const AFTER = 0x5eed0102;
 /** Features per token, a constant: {@link morphFeatures} writes exactly this many. */
 export const MORPH_FEATURES_PER_TOKEN = 6;
 
-/**
- * Hashes of the tag strings seen so far. There are few of them (17 UPOS and the patterns
- * they form), and a cache hit saves hashing the string again per token.
- */
-const tagHashes = new Map<string, number>();
-const MAX_TAG_HASHES = 4096;
-
-function tagHash(tag: string): number {
-  let h = tagHashes.get(tag);
-  if (h === undefined) {
-    h = hashString(tag);
-    if (tagHashes.size < MAX_TAG_HASHES) tagHashes.set(tag, h);
-  }
-  return h;
-}
-
 /** A token's segment pattern (`NOUN+PRON`), building a new string only for a fused token. */
 function patternOf(segments: readonly { pos: string }[] | undefined): string {
   if (segments === undefined || segments.length === 0) return '';
@@ -63,18 +47,17 @@ function patternOf(segments: readonly { pos: string }[] | undefined): string {
 }
 
 /**
- * The morphology features of one sentence's tokens, `tags[from .. to)` (the whole array by
- * default). A tag may be undefined for a token the morphology did not reach; it then counts
- * as `X`.
+ * The morphology features of one sentence's tokens (`tags[i]` may be undefined for a token
+ * the morphology did not reach; it then counts as `X`).
  */
-export function morphFeatures(tags: readonly (MorphTag | undefined)[], from = 0, to = tags.length): ExtraFeatures {
-  const n = to - from;
+export function morphFeatures(tags: readonly (MorphTag | undefined)[]): ExtraFeatures {
+  const n = tags.length;
   const head = new Uint32Array(n);
   const pattern = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const t = tags[from + i];
-    head[i] = tagHash(t?.pos ?? 'X');
-    pattern[i] = tagHash(patternOf(t?.segments));
+    const t = tags[i];
+    head[i] = hashString(t?.pos ?? 'X');
+    pattern[i] = hashString(patternOf(t?.segments));
   }
   const at = (i: number): number => (i < 0 ? BEFORE : i >= n ? AFTER : head[i]);
   const keys = new Uint32Array(n * MORPH_FEATURES_PER_TOKEN);
@@ -114,8 +97,8 @@ export class MorphFeatureSums {
   private hashes: number[] = [BEFORE, AFTER];
   private readonly unary: Int32Array;
   private readonly unaryDone: Uint8Array;
-  private pair?: Int32Array;
-  private pairDone?: Uint8Array;
+  private readonly pair: Int32Array;
+  private readonly pairDone: Uint8Array;
   private readonly scratch: Int32Array;
   private readonly key = new Uint32Array(1);
   private head = new Int32Array(0);
@@ -127,6 +110,8 @@ export class MorphFeatureSums {
     this.width = LABEL_COUNT * models.length;
     this.unary = new Int32Array(UNARY_KINDS.length * ROW_TAGS * this.width);
     this.unaryDone = new Uint8Array(UNARY_KINDS.length * ROW_TAGS);
+    this.pair = new Int32Array(2 * ROW_TAGS * ROW_TAGS * this.width);
+    this.pairDone = new Uint8Array(2 * ROW_TAGS * ROW_TAGS);
     this.scratch = new Int32Array(this.width);
   }
 
@@ -134,7 +119,7 @@ export class MorphFeatureSums {
     let id = this.ids.get(tag);
     if (id === undefined) {
       id = this.hashes.length;
-      this.hashes.push(tagHash(tag));
+      this.hashes.push(hashString(tag));
       this.ids.set(tag, id);
     }
     return id;
@@ -144,52 +129,42 @@ export class MorphFeatureSums {
     this.ids = new Map();
     this.hashes = [BEFORE, AFTER];
     this.unaryDone.fill(0);
-    this.pairDone?.fill(0);
+    this.pairDone.fill(0);
   }
 
-  /** Writes the weight row of feature `key` into `row` at `at`. */
-  private fill(key: number, row: Int32Array, at: number): void {
-    row.fill(0, at, at + this.width);
-    this.key[0] = key;
-    for (let m = 0; m < this.models.length; m++) addFeatureSums(this.models[m], this.key, 0, 1, row, at + m * LABEL_COUNT);
-  }
-
-  /** Adds the row of a one-tag feature (`kind` is its index in UNARY_KINDS) to `sums` at `at`. */
-  private addUnary(kind: number, id: number, sums: Int32Array, at: number): void {
+  /**
+   * Adds the weight row of feature `template` over tag ids `a` (and `b` for a bigram, -1
+   * otherwise) to `sums` at `at`: from row `r` of `table`, filled on first use, or looked
+   * up afresh when the ids have no kept row (`r` < 0).
+   */
+  private addRow(template: number, a: number, b: number, table: Int32Array, done: Uint8Array, r: number, sums: Int32Array, at: number): void {
     const W = this.width;
-    const key = combine(UNARY_KINDS[kind], this.hashes[id]);
     let row = this.scratch;
     let from = 0;
-    if (id < ROW_TAGS) {
-      const r = kind * ROW_TAGS + id;
-      row = this.unary;
+    if (r >= 0) {
+      row = table;
       from = r * W;
-      if (this.unaryDone[r] === 0) {
-        this.fill(key, row, from);
-        this.unaryDone[r] = 1;
-      }
-    } else this.fill(key, row, 0);
+    }
+    if (r < 0 || done[r] === 0) {
+      const first = combine(template, this.hashes[a]);
+      this.key[0] = b < 0 ? first : combine(first, this.hashes[b]);
+      row.fill(0, from, from + W);
+      for (let m = 0; m < this.models.length; m++) addFeatureSums(this.models[m], this.key, 0, 1, row, from + m * LABEL_COUNT);
+      if (r >= 0) done[r] = 1;
+    }
     for (let y = 0; y < W; y++) sums[at + y] += row[from + y];
+  }
+
+  /** Adds the row of a one-tag feature (`kind` is its index in UNARY_KINDS). */
+  private addUnary(kind: number, id: number, sums: Int32Array, at: number): void {
+    const r = id < ROW_TAGS ? kind * ROW_TAGS + id : -1;
+    this.addRow(UNARY_KINDS[kind], id, -1, this.unary, this.unaryDone, r, sums, at);
   }
 
   /** Adds the row of a tag-bigram feature (`kind` 0: previous + this, 1: this + next). */
   private addPair(kind: number, a: number, b: number, sums: Int32Array, at: number): void {
-    const W = this.width;
-    const key = combine(combine(kind === 0 ? K.PosM1Pos0 : K.Pos0PosP1, this.hashes[a]), this.hashes[b]);
-    let row = this.scratch;
-    let from = 0;
-    if (a < ROW_TAGS && b < ROW_TAGS) {
-      this.pair ??= new Int32Array(2 * ROW_TAGS * ROW_TAGS * W);
-      this.pairDone ??= new Uint8Array(2 * ROW_TAGS * ROW_TAGS);
-      const r = (kind * ROW_TAGS + a) * ROW_TAGS + b;
-      row = this.pair;
-      from = r * W;
-      if (this.pairDone[r] === 0) {
-        this.fill(key, row, from);
-        this.pairDone[r] = 1;
-      }
-    } else this.fill(key, row, 0);
-    for (let y = 0; y < W; y++) sums[at + y] += row[from + y];
+    const r = a < ROW_TAGS && b < ROW_TAGS ? (kind * ROW_TAGS + a) * ROW_TAGS + b : -1;
+    this.addRow(kind === 0 ? K.PosM1Pos0 : K.Pos0PosP1, a, b, this.pair, this.pairDone, r, sums, at);
   }
 
   /**

@@ -131,18 +131,18 @@ export class NerTagger {
   private extra = new Int32Array(0);
   private bounds = new Int32Array(2);
 
-  /** Whether the model scores morphology features (see {@link usesMorphology}). */
-  private readonly morph: boolean;
-  /** Adds the morphology features' sums, when the model reads them. */
-  private morphSums?: MorphFeatureSums;
+  /**
+   * Adds the morphology features' sums, when the model reads them (see {@link usesMorphology}).
+   * They depend on the neighbours' tags, so they are not part of the per-word-type sums.
+   */
+  private readonly morphSums?: MorphFeatureSums;
 
   constructor(model: NerModel) {
     this.model = model;
-    this.morph = usesMorphology(model);
     if (!model.weights.baseFeatures) return;
     const second = model.weights2;
     const models = second?.baseFeatures ? [model.weights, second] : [model.weights];
-    if (this.morph) this.morphSums = new MorphFeatureSums(models);
+    if (usesMorphology(model)) this.morphSums = new MorphFeatureSums(models);
     this.scorer = new TokenScorer(models, { lexicon: model.lexicon, clusters: model.clusters });
     if (second) this.context = new ContextScorer(second);
   }
@@ -157,15 +157,6 @@ export class NerTagger {
     this.stems = new Uint32Array(cap);
     this.stemIds = new Int32Array(cap);
     this.extra = new Int32Array(cap * LABEL_COUNT);
-  }
-
-  /**
-   * Adds the morphology features of the sentence `[a, b)` (token tags `tags[a .. b)`, flat) to
-   * `sums`, for each model that scores base features: they depend on the neighbours' tags, so
-   * they are not part of the per-word-type sums.
-   */
-  private addMorphSums(tags: readonly (MorphTag | undefined)[], a: number, b: number): void {
-    (this.morphSums as MorphFeatureSums).add(tags, a, b, this.sums);
   }
 
   /** Decodes tokens `[a, b)` from `sums` (model `m`'s part, times `scale`), plus `extra` when given, into `out`. */
@@ -204,7 +195,8 @@ export class NerTagger {
     const { types, sums, first } = this;
     scorer.resolve(norms, types);
     for (let s = 0; s < sentences; s++) if (bounds[s + 1] > bounds[s]) scorer.score(types, bounds[s], bounds[s + 1], sums);
-    if (this.morph) for (let s = 0; s < sentences; s++) if (bounds[s + 1] > bounds[s]) this.addMorphSums(tags, bounds[s], bounds[s + 1]);
+    const morph = this.morphSums;
+    if (morph) for (let s = 0; s < sentences; s++) if (bounds[s + 1] > bounds[s]) morph.add(tags, bounds[s], bounds[s + 1], sums);
     const w1 = this.model.weights;
     for (let s = 0; s < sentences; s++) if (bounds[s + 1] > bounds[s]) this.decodeRange(w1, 0, undefined, bounds[s], bounds[s + 1], first);
     const second = this.model.weights2;
@@ -229,7 +221,7 @@ export class NerTagger {
     this.grow(n, this.scorer.width);
     this.scorer.resolve(norms, this.types);
     this.scorer.score(this.types, 0, n, this.sums);
-    if (this.morph) this.addMorphSums(tags ?? [], 0, n);
+    this.morphSums?.add(tags ?? [], 0, n, this.sums);
     this.decodeRange(this.model.weights, 0, undefined, 0, n, out);
   }
 
