@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: words/s, MB/s and peak RSS for each stage of the pipeline and for the
- * whole of it, on ANT when ../shared exists (generated text otherwise), with the
- * ecosystem's Arabic tools timed in the same run on the same words:
+ * whole of it (raw text to the rendered text brief), on ANT when ../shared exists
+ * (generated text otherwise), with the ecosystem's Arabic tools timed in the same run on
+ * the same words:
  * snowball-stemmers' Arabic stemmer, and @nlpjs/lang-ar's tokenizer and stemmer.
  *
  * Each measurement runs in its own child process, so that its peak RSS is its own.
@@ -15,6 +16,7 @@ import { TokenizerAr, StemmerAr } from '@nlpjs/lang-ar';
 import snowball from 'snowball-stemmers';
 import type { AnalyzedDocument } from '../src/core/document.js';
 import { createDocument } from '../src/core/document.js';
+import { formatText } from '../src/core/format/text.js';
 import { loadAnalyzer } from '../src/node/analyzer.js';
 import { loadBenchInput, median, peakRssMb, writeResult } from './lib.js';
 
@@ -87,13 +89,18 @@ function measureOne(target: string): Measurement {
     const analyzer = loadAnalyzer({ warn: () => {} });
     const names = analyzer.stages.map((s) => s.name);
     if (target === 'pipeline' || target === 'text layer') {
-      const stages = target === 'pipeline' ? analyzer.stages : analyzer.stages.filter((s) => ['tokenize', 'repair', 'sentences'].includes(s.name));
+      const whole = target === 'pipeline';
+      const stages = whole ? analyzer.stages : analyzer.stages.filter((s) => ['tokenize', 'repair', 'sentences'].includes(s.name));
+      let chars = 0;
       timing = time(() => {
         for (const t of input.texts) {
           const doc = createDocument(t);
           for (const s of stages) s.run(doc, {});
+          // The pipeline ends with the brief a reader gets (`analyze --format text`), so its rendering is timed too.
+          if (whole) chars += formatText(doc).length;
         }
       });
+      if (whole && chars === 0) throw new Error('the pipeline rendered empty briefs');
     } else {
       // One stage alone: prepare its inputs untimed, then time only the stage.
       const k = names.indexOf(target);

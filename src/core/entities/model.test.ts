@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LABELS, LABEL_COUNT, isInside, typeOfLabel } from './labels.js';
+import { LABELS, LABEL_COUNT, bioTransitions, isInside, typeOfLabel } from './labels.js';
 import { ViterbiDecoder, emissionScores, findFeature, packWeights, quantizeWeights, unpackWeights } from './model.js';
 
 const L = LABEL_COUNT;
@@ -22,6 +22,47 @@ describe('Viterbi under BIO constraints', () => {
             expect(out[i - 1]).not.toBe(0);
             expect(typeOfLabel(out[i - 1])).toBe(typeOfLabel(out[i]));
           }
+        },
+      ),
+    );
+  });
+
+  it('finds the labels of a plain Viterbi over every allowed predecessor, ties going to the lower label', () => {
+    const allowed = bioTransitions();
+    const reference = (e: readonly number[], t: readonly number[], n: number): number[] => {
+      const delta: number[][] = [];
+      const back: number[][] = [];
+      delta.push(Array.from({ length: L }, (_, y) => (allowed[L * L + y] ? Math.fround(t[L * L + y]) + Math.fround(e[y]) : -1e30)));
+      for (let i = 1; i < n; i++) {
+        delta.push([]);
+        back.push([]);
+        for (let y = 0; y < L; y++) {
+          let best = -1e30;
+          let arg = 0;
+          for (let p = 0; p < L; p++) {
+            if (!allowed[p * L + y]) continue;
+            const v = delta[i - 1][p] + Math.fround(t[p * L + y]);
+            if (v > best) [best, arg] = [v, p];
+          }
+          delta[i].push(best + Math.fround(e[i * L + y]));
+          back[i - 1].push(arg);
+        }
+      }
+      const out = [delta[n - 1].indexOf(Math.max(...delta[n - 1]))];
+      for (let i = n - 1; i > 0; i--) out.unshift(back[i - 1][out[0]]);
+      return out;
+    };
+    const decoder = new ViterbiDecoder();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        // Small integers make ties common, so the tie rule is exercised too.
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 12 * L, maxLength: 12 * L }),
+        fc.array(fc.integer({ min: -2, max: 2 }), { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+        (n, emissions, transitions) => {
+          const out = new Int32Array(n);
+          decoder.decode(Float32Array.from(emissions), Float32Array.from(transitions), n, out);
+          expect(Array.from(out)).toEqual(reference(emissions, transitions, n));
         },
       ),
     );

@@ -224,21 +224,14 @@ export function emissionScores(
   }
 }
 
-/**
- * For each label `y`, its allowed predecessors in increasing order: `PRED[PRED_AT[y] .. PRED_AT[y + 1])`.
- * Increasing order keeps the first best predecessor on ties, as a scan over all labels would.
- */
-const PRED_AT = new Int32Array(LABEL_COUNT + 1);
-const PRED = (() => {
-  const L = LABEL_COUNT;
-  const list: number[] = [];
-  for (let y = 0; y < L; y++) {
-    PRED_AT[y] = list.length;
-    for (let p = 0; p < L; p++) if (ALLOWED[p * L + y]) list.push(p);
+// ViterbiDecoder.decode spells out the BIO shape (O and B-X after any label, I-X after B-X
+// or I-X only, labels as in labels.ts): a label set of another shape must fail here, not decode wrongly.
+for (let p = 0; p < LABEL_COUNT; p++) {
+  for (let y = 0; y < LABEL_COUNT; y++) {
+    const inside = y !== 0 && (y & 1) === 0;
+    if (ALLOWED[p * LABEL_COUNT + y] !== (!inside || p === y - 1 || p === y ? 1 : 0)) throw new Error(`NER labels: transition ${p} → ${y} breaks the BIO shape the decoder assumes`);
   }
-  PRED_AT[L] = list.length;
-  return Int32Array.from(list);
-})();
+}
 
 /** Reusable Viterbi buffers. */
 export class ViterbiDecoder {
@@ -260,15 +253,32 @@ export class ViterbiDecoder {
     for (let i = 1; i < n; i++) {
       const prevBase = (i - 1) * L;
       const base = i * L;
+      // BIO leaves two shapes (see bioTransitions): O and B-X follow any label, I-X only B-X
+      // or I-X. Spelled out, without the predecessor lists: this loop is most of the decode.
+      // Candidates go in increasing label order and a tie keeps the first, as a scan of all
+      // allowed labels would.
       for (let y = 0; y < L; y++) {
-        let best = NEG;
-        let arg = 0;
-        for (let q = PRED_AT[y], end = PRED_AT[y + 1]; q < end; q++) {
-          const p = PRED[q];
-          const v = delta[prevBase + p] + transitions[p * L + y];
-          if (v > best) {
-            best = v;
-            arg = p;
+        let best: number;
+        let arg: number;
+        if (y !== 0 && (y & 1) === 0) {
+          const fromB = delta[prevBase + y - 1] + transitions[(y - 1) * L + y];
+          const fromI = delta[prevBase + y] + transitions[y * L + y];
+          if (fromI > fromB) {
+            best = fromI;
+            arg = y;
+          } else {
+            best = fromB;
+            arg = y - 1;
+          }
+        } else {
+          best = delta[prevBase] + transitions[y];
+          arg = 0;
+          for (let p = 1; p < L; p++) {
+            const v = delta[prevBase + p] + transitions[p * L + y];
+            if (v > best) {
+              best = v;
+              arg = p;
+            }
           }
         }
         delta[base + y] = best + emissions[base + y];
