@@ -85,7 +85,7 @@ describe('PreparePool', () => {
     expect(pooled.summary.problems.map((p) => [p.origin, p.code])).toEqual([['pooled:' + inputs.length, 'EMPTY_INPUT']]);
     expect(pooled.docs).toEqual(here.docs);
     expect(pooled.docs.length).toBeGreaterThan(0);
-    const strip = (d: (typeof here.stored)[number]) => d && { ...d, ingestedAt: undefined };
+    const strip = (d: (typeof here.stored)[number]) => d && { ...d, ingestedAt: undefined, duplicates: d.duplicates.map((c) => ({ ...c, ingestedAt: undefined })) };
     expect(pooled.stored.map(strip)).toEqual(here.stored.map(strip));
     expect(pooled.stored.every((d) => d?.analysis?.tokens && d.analysis.tokens.length > 0)).toBe(true);
     expect(pooled.entities).toEqual(here.entities);

@@ -117,6 +117,14 @@ describe('auth on write endpoints', () => {
     const again = await app.inject({ method: 'POST', url: '/documents', headers: auth, payload: doc });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ status: 'unchanged', id });
+    // The same text from another site: stored once, and the copy's source, URL and title are served.
+    const copy = { ...doc, id: 'copy-1', source: 'mirror', url: 'https://mirror.example/copy-1', title: 'نسخة أخرى' };
+    const dup = await app.inject({ method: 'POST', url: '/documents', headers: auth, payload: copy });
+    expect(dup.json()).toEqual({ status: 'duplicate', id });
+    const stored = (await get(`/documents/${id}?analysis=false`)).body;
+    expect(stored.duplicates).toEqual([
+      expect.objectContaining({ source: 'mirror', url: 'https://mirror.example/copy-1', title: 'نسخة أخرى' }) as unknown,
+    ]);
     expect((await app.inject({ method: 'DELETE', url: `/documents/${id}`, headers: auth })).statusCode).toBe(204);
     expect((await get(`/documents/${id}`)).status).toBe(404);
   });

@@ -98,6 +98,22 @@ export const storedDocumentSchema = {
     nearDuplicateOf: nullableString,
     nearDuplicates: { type: 'array', items: { type: 'string' } },
     aliases: { type: 'array', items: { type: 'string' } },
+    duplicates: {
+      type: 'array',
+      description: 'Exact copies stored once: where each was seen (null fields: not given, or stored before schema 3)',
+      items: {
+        type: 'object',
+        properties: {
+          sourceKey: { type: 'string' },
+          source: nullableString,
+          url: nullableString,
+          title: nullableString,
+          published: nullableString,
+          ingestedAt: nullableString,
+        },
+        required: ['sourceKey', 'source', 'url', 'title', 'published', 'ingestedAt'],
+      },
+    },
     ingestedAt: { type: 'string' },
     schemaVersion: { type: 'integer' },
     analyzer: { type: 'array', items: { type: 'string' } },

@@ -211,6 +211,18 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'search stems of analyzed documents: light stem of the clitic-free form (segmentedSearchStem)',
     up: restemAnalyzedTerms,
   },
+  {
+    version: 3,
+    name: 'exact duplicates keep where they were seen: source, URL, title and date of each source alias',
+    // Rows from before this migration keep only their source key: what they dropped is gone.
+    up: `
+      ALTER TABLE source_aliases ADD COLUMN source TEXT;
+      ALTER TABLE source_aliases ADD COLUMN url TEXT;
+      ALTER TABLE source_aliases ADD COLUMN title TEXT;
+      ALTER TABLE source_aliases ADD COLUMN published TEXT;
+      ALTER TABLE source_aliases ADD COLUMN ingested_at TEXT;
+    `,
+  },
 ];
 
 /**

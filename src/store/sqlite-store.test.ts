@@ -26,6 +26,11 @@ afterEach(() => {
 
 const ids = (r: { results: { id: string }[] }): string[] => r.results.map((x) => x.id);
 
+/** Takes the store's alias table back to its shape before migration 3. */
+function dropDuplicateColumns(): void {
+  for (const c of ['source', 'url', 'title', 'published', 'ingested_at']) store.db.exec(`ALTER TABLE source_aliases DROP COLUMN ${c}`);
+}
+
 describe('opening and migrations', () => {
   it('creates the file and its folder, in WAL mode, at the latest schema', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -51,6 +56,7 @@ describe('opening and migrations', () => {
     store.db.exec(`UPDATE doc_terms SET t_stem = t_base, b_stem = b_base WHERE rowid = ${rowid}`);
     store.db.exec(`INSERT INTO doc_fts (doc_fts) VALUES ('rebuild')`);
     store.db.exec(`DELETE FROM migrations WHERE version >= 2`);
+    dropDuplicateColumns();
     store.db.pragma('user_version = 1');
     const stemMatches = (): number =>
       (store.db.prepare(`SELECT count(*) AS n FROM doc_fts WHERE doc_fts MATCH '{b_stem} : "محادث"'`).get() as { n: number }).n;
@@ -63,6 +69,28 @@ describe('opening and migrations', () => {
     const terms = store.db.prepare('SELECT b_base, b_stem FROM doc_terms WHERE rowid = ?').get(rowid) as { b_base: string; b_stem: string };
     expect(terms.b_stem).toBe(terms.b_base.split(' ').map(segmentedSearchStem).join(' '));
     expect(stemMatches()).toBe(1);
+    expect(() => store.checkIntegrity()).not.toThrow();
+  });
+
+  it('migration 3 keeps the alias rows of an older database, their new fields null', () => {
+    const [out] = corpus.add([FOOTBALL]);
+    // A version-2 database: aliases held only their source key.
+    dropDuplicateColumns();
+    const rowid = (store.db.prepare('SELECT rowid FROM documents WHERE id = ?').get(out.id) as { rowid: number }).rowid;
+    store.db.prepare('INSERT INTO source_aliases (source_key, document) VALUES (?, ?)').run('id:old\u0000o-1', rowid);
+    store.db.exec(`DELETE FROM migrations WHERE version >= 3`);
+    store.db.pragma('user_version = 2');
+    store.close();
+
+    store = openSqliteStore(join(dir, 'sub', 'marsad.db'));
+    corpus = new Corpus(store, createTestAnalyzer());
+    expect(store.stats().schemaVersion).toBe(3);
+    // A copy that arrives now keeps where it was seen; the old one sorts first, as it came first.
+    corpus.add([{ ...FOOTBALL, source: 'mirror', sourceId: 'm-1', url: 'https://mirror.example/m-1', title: 'نسخة المرآة' }]);
+    const doc = store.getDocument(out.id)!;
+    expect(doc.aliases).toEqual(['id:old\u0000o-1', 'id:mirror\u0000m-1']);
+    expect(doc.duplicates[0]).toEqual({ sourceKey: 'id:old\u0000o-1', source: null, url: null, title: null, published: null, ingestedAt: null });
+    expect(doc.duplicates[1]).toMatchObject({ source: 'mirror', url: 'https://mirror.example/m-1', title: 'نسخة المرآة' });
     expect(() => store.checkIntegrity()).not.toThrow();
   });
 
@@ -100,6 +128,10 @@ describe('documents', () => {
     const [dup] = corpus.add([{ ...FOOTBALL, source: 'mirror', sourceId: 'm-1', text: `${FOOTBALL.text}\n` }]);
     expect(dup).toEqual({ status: 'duplicate', id: first[3].id });
     expect(store.getDocument(first[3].id)?.aliases).toEqual(['id:mirror\u0000m-1']);
+    // Stored once, but where the copy was seen is kept.
+    expect(store.getDocument(first[3].id)?.duplicates).toEqual([
+      { sourceKey: 'id:mirror\u0000m-1', source: 'mirror', url: null, title: FOOTBALL.title, published: '2026-02-11', ingestedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/u) as unknown },
+    ]);
     expect(corpus.add([{ ...FOOTBALL, source: 'mirror', sourceId: 'm-1' }])[0].status).toBe('unchanged');
     expect(store.stats().documents).toBe(5);
   });

@@ -43,6 +43,7 @@ import type {
   StoreStats,
   StoredDocument,
   TimelinePoint,
+  DuplicateCopy,
 } from './store.js';
 
 /** The default database path, relative to the working directory. */
@@ -200,7 +201,18 @@ export class SqliteCorpusStore implements CorpusStore {
     }
     const same = this.get<{ rowid: number; id: string }>('SELECT rowid, id FROM documents WHERE content_hash = ?', doc.contentHash);
     if (same) {
-      if (doc.sourceKey !== null) this.run('INSERT OR IGNORE INTO source_aliases (source_key, document) VALUES (?, ?)', doc.sourceKey, same.rowid);
+      if (doc.sourceKey !== null) {
+        this.run(
+          'INSERT OR IGNORE INTO source_aliases (source_key, document, source, url, title, published, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          doc.sourceKey,
+          same.rowid,
+          doc.source,
+          doc.url,
+          doc.title,
+          doc.published,
+          new Date().toISOString(),
+        );
+      }
       return { status: 'duplicate', id: same.id };
     }
     if (this.get('SELECT 1 FROM documents WHERE id = ?', doc.id)) {
@@ -477,6 +489,13 @@ export class SqliteCorpusStore implements CorpusStore {
     if (!row) return undefined;
     const rowid = row.rowid as number;
     const near = row.near_dup_of !== null ? this.get<{ id: string }>('SELECT id FROM documents WHERE rowid = ?', row.near_dup_of as number) : undefined;
+    // Arrival order: rows from before ingest times were kept (null, sorted first) came earliest.
+    const duplicates = this.all<{ source_key: string; source: string | null; url: string | null; title: string | null; published: string | null; ingested_at: string | null }>(
+      'SELECT source_key, source, url, title, published, ingested_at FROM source_aliases WHERE document = ? ORDER BY ingested_at, source_key',
+      rowid,
+    ).map(
+      (r): DuplicateCopy => ({ sourceKey: r.source_key, source: r.source, url: r.url, title: r.title, published: r.published, ingestedAt: r.ingested_at }),
+    );
     const doc: StoredDocument = {
       id: row.id as string,
       title: (row.title as string | null) ?? null,
@@ -491,7 +510,8 @@ export class SqliteCorpusStore implements CorpusStore {
       topic: (row.topic as string | null) ?? null,
       nearDuplicateOf: near?.id ?? null,
       nearDuplicates: this.all<{ id: string }>('SELECT id FROM documents WHERE near_dup_of = ? ORDER BY rowid', rowid).map((r) => r.id),
-      aliases: this.all<{ source_key: string }>('SELECT source_key FROM source_aliases WHERE document = ?', rowid).map((r) => r.source_key),
+      aliases: duplicates.map((d) => d.sourceKey),
+      duplicates,
       ingestedAt: row.ingested_at as string,
       schemaVersion: row.schema_version as number,
       analyzer: (row.analyzer as string) === '' ? [] : (row.analyzer as string).split(','),

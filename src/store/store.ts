@@ -97,12 +97,29 @@ export interface StoredDocument {
   nearDuplicates: string[];
   /** Other source keys whose content was identical to this document. */
   aliases: string[];
+  /** Where those identical copies were seen, in the order they arrived (one per alias). */
+  duplicates: DuplicateCopy[];
   ingestedAt: string;
   schemaVersion: number;
   analyzer: string[];
   meta: Record<string, unknown> | null;
   /** The analysis (schemaVersion as stored), when asked for. */
   analysis?: AnalyzedDocument;
+}
+
+/**
+ * An exact copy of a stored document that arrived under another source key (the same wire
+ * story on another site): stored once, but where it was seen is kept. Fields are null when
+ * the copy did not have them, or when it was stored before the store kept them (schema 3).
+ */
+export interface DuplicateCopy {
+  sourceKey: string;
+  source: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  /** When the copy arrived (ISO 8601), or null. */
+  ingestedAt: string | null;
 }
 
 /** Facet names. */
