@@ -23,6 +23,7 @@ import { LATEST_SCHEMA_VERSION, migrate } from './migrations.js';
 import type {
   Cooccurrence,
   CorpusStore,
+  DuplicateCopy,
   EntityProfile,
   EntitySummary,
   EventQuery,
@@ -43,7 +44,6 @@ import type {
   StoreStats,
   StoredDocument,
   TimelinePoint,
-  DuplicateCopy,
 } from './store.js';
 
 /** The default database path, relative to the working directory. */

@@ -10,7 +10,7 @@
  */
 import { MarsadError } from '../errors.js';
 import { jsonSection, packSections, sectionAs, sectionJson, unpackSections } from './binary.js';
-import { LABELS, LABEL_COUNT, bioTransitions } from './labels.js';
+import { LABELS, LABEL_COUNT, bioTransitions, isInside } from './labels.js';
 import { tableCapacity } from './table.js';
 
 /** 32-bit words per slot: the key, then the labels' 16-bit weights (9 of them in 5 words). */
@@ -228,8 +228,7 @@ export function emissionScores(
 // or I-X only, labels as in labels.ts): a label set of another shape must fail here, not decode wrongly.
 for (let p = 0; p < LABEL_COUNT; p++) {
   for (let y = 0; y < LABEL_COUNT; y++) {
-    const inside = y !== 0 && (y & 1) === 0;
-    if (ALLOWED[p * LABEL_COUNT + y] !== (!inside || p === y - 1 || p === y ? 1 : 0)) throw new Error(`NER labels: transition ${p} → ${y} breaks the BIO shape the decoder assumes`);
+    if (ALLOWED[p * LABEL_COUNT + y] !== (!isInside(y) || p === y - 1 || p === y ? 1 : 0)) throw new Error(`NER labels: transition ${p} → ${y} breaks the BIO shape the decoder assumes`);
   }
 }
 
