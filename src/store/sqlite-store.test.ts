@@ -136,6 +136,32 @@ describe('documents', () => {
     expect(store.stats().documents).toBe(5);
   });
 
+  it("finds an exact duplicate by its own headline, highlighting only the stored document's title", () => {
+    const [first] = corpus.add([FOOTBALL]);
+    const titleOnly = (q: string): string[] => ids(corpus.search({ q, in: 'title', syntax: 'plain' }));
+    expect(titleOnly('تأهُّل المنتخب')).toEqual([]);
+    // The same text carried by another site under its own headline (diacritics, tatweel and a hamza seat).
+    const copy = { ...FOOTBALL, source: 'mirror', sourceId: 'm-2', title: 'تأهُّل المنتخـــب إلى الدور ٣ بعد الفوز' };
+    expect(corpus.add([copy])[0]).toEqual({ status: 'duplicate', id: first.id });
+    expect(titleOnly('تأهل المنتخب')).toEqual([first.id]);
+    expect(titleOnly('النهائية')).toEqual([first.id]);
+    // No phrase runs from the stored title into the copy's: "…النهائية تأهل…" is not in either.
+    expect(ids(corpus.search({ q: '"النهائية تأهل"', in: 'title' }))).toEqual([]);
+    // A hit on the copy's headline shows the stored title with nothing highlighted in it.
+    const [hit] = corpus.search({ q: 'تأهل', in: 'title' }).results;
+    expect(hit).toMatchObject({ id: first.id, title: FOOTBALL.title, titleHighlights: [] });
+    const [both] = corpus.search({ q: 'المباراة OR المنتخب', in: 'title' }).results;
+    expect(both.titleHighlights.map((h) => FOOTBALL.title!.slice(h.start, h.end))).toEqual(['المباراة']);
+    // A third copy with a headline seen before adds nothing; the index stays consistent, and deleting removes it all.
+    const before = store.db.prepare('SELECT t_norm FROM doc_terms').get();
+    corpus.add([{ ...copy, sourceId: 'm-3' }, { ...FOOTBALL, source: 'other', sourceId: 'o-1' }]);
+    expect(store.db.prepare('SELECT t_norm FROM doc_terms').get()).toEqual(before);
+    store.checkIntegrity();
+    expect(store.deleteDocument(first.id)).toBe(true);
+    expect(titleOnly('تأهل')).toEqual([]);
+    store.checkIntegrity();
+  });
+
   it('replaces an article whose publisher changed it, keeping its id', () => {
     const [a] = corpus.add([ENERGY]);
     const [b] = corpus.add([{ ...ENERGY, text: `${ENERGY.text} وتوقعت الوزارة زيادة جديدة.` }]);

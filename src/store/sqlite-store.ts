@@ -102,6 +102,20 @@ function termsFromRow(norm: string, base: string, stem: string, spans: Buffer): 
   return { norm: splitTerms(norm), base: splitTerms(base), stem: splitTerms(stem), spans: blobToSpans(spans) };
 }
 
+/**
+ * Put between a document's title terms and each exact duplicate's title terms in the title
+ * columns. A tatweel alone is a token to FTS5's unicode61 but never a query term (the
+ * analyzer removes tatweel), so no phrase can match across two titles.
+ */
+export const ALIAS_TITLE_SEPARATOR = '\u0640';
+
+/** The terms of the document's own title: the positions that `t_spans` maps back to the original. */
+function storedTitleTerms(terms: IndexTerms): IndexTerms {
+  const n = terms.spans.length / 2;
+  if (terms.norm.length === n) return terms;
+  return { norm: terms.norm.slice(0, n), base: terms.base.slice(0, n), stem: terms.stem.slice(0, n), spans: terms.spans };
+}
+
 /** Public entity id from its row id, and back. */
 export function entityPublicId(rowid: number): string {
   return `E${rowid}`;
@@ -202,7 +216,7 @@ export class SqliteCorpusStore implements CorpusStore {
     const same = this.get<{ rowid: number; id: string }>('SELECT rowid, id FROM documents WHERE content_hash = ?', doc.contentHash);
     if (same) {
       if (doc.sourceKey !== null) {
-        this.run(
+        const added = this.run(
           'INSERT OR IGNORE INTO source_aliases (source_key, document, source, url, title, published, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
           doc.sourceKey,
           same.rowid,
@@ -212,6 +226,7 @@ export class SqliteCorpusStore implements CorpusStore {
           doc.published,
           new Date().toISOString(),
         );
+        if (added.changes > 0) this.indexAliasTitle(same.rowid, doc.titleTerms);
       }
       return { status: 'duplicate', id: same.id };
     }
@@ -220,6 +235,27 @@ export class SqliteCorpusStore implements CorpusStore {
       throw new MarsadError('INTERNAL', `Document id ${doc.id} is already taken.`);
     }
     return this.insert(doc);
+  }
+
+  /**
+   * Makes an exact duplicate's own headline find the stored copy: a wire story carried under
+   * another title is otherwise found only by the first site's title. Its terms are appended
+   * to the title columns after {@link ALIAS_TITLE_SEPARATOR}; `t_spans` keeps only the stored
+   * title's tokens, so highlights never point into a title that is not the document's.
+   */
+  private indexAliasTitle(rowid: number, alias: IndexTerms): void {
+    if (alias.norm.length === 0) return;
+    const t = this.get<Row>('SELECT t_norm, t_base, t_stem, b_norm, b_base, b_stem FROM doc_terms WHERE rowid = ?', rowid);
+    if (!t) return;
+    const titles = (t.t_norm as string).split(` ${ALIAS_TITLE_SEPARATOR} `);
+    if (titles.includes(alias.norm.join(' '))) return;
+    const join = (stored: unknown, added: string[]): string => (stored === '' ? [ALIAS_TITLE_SEPARATOR, ...added] : [stored as string, ALIAS_TITLE_SEPARATOR, ...added]).join(' ');
+    const next = [join(t.t_norm, alias.norm), join(t.t_base, alias.base), join(t.t_stem, alias.stem)];
+    const body = [t.b_norm as string, t.b_base as string, t.b_stem as string];
+    const old = [t.t_norm as string, t.t_base as string, t.t_stem as string];
+    this.run(`INSERT INTO doc_fts (doc_fts, rowid, t_norm, t_base, t_stem, b_norm, b_base, b_stem) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)`, rowid, ...old, ...body);
+    this.run('UPDATE doc_terms SET t_norm = ?, t_base = ?, t_stem = ? WHERE rowid = ?', ...next, rowid);
+    this.run('INSERT INTO doc_fts (rowid, t_norm, t_base, t_stem, b_norm, b_base, b_stem) VALUES (?, ?, ?, ?, ?, ?, ?)', rowid, ...next, ...body);
   }
 
   /**
@@ -605,7 +641,7 @@ export class SqliteCorpusStore implements CorpusStore {
     let titleHighlights: Span[] = [];
     if (t) {
       const body = termsFromRow(t.b_norm as string, t.b_base as string, t.b_stem as string, t.b_spans as Buffer);
-      const title = termsFromRow(t.t_norm as string, t.t_base as string, t.t_stem as string, t.t_spans as Buffer);
+      const title = storedTitleTerms(termsFromRow(t.t_norm as string, t.t_base as string, t.t_stem as string, t.t_spans as Buffer));
       const bodyRuns = query ? matchPositions(query, body) : [];
       snippet = buildSnippet(text, body, bodyRuns, { windowTokens: snippetTokens });
       titleHighlights = query ? highlightAll(title, matchPositions(query, title)) : [];

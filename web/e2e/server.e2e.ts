@@ -240,6 +240,31 @@ describe('a small corpus', () => {
     await screenshots(page, 'live-hostile-document');
   });
 
+  it('finds an exact copy by its own headline and lists where it was carried on the article page', async () => {
+    const copy = {
+      text: SAUDI_EXPORTS.text,
+      title: 'قفزة فى صادرات المملكة <img src=x onerror="window.__xssTitle=1">',
+      source: 'وكالة <b>الأنباء</b>',
+      url: 'https://mirror.example/exports',
+      date: '2026-05-21',
+    };
+    const res = await api<{ id: string; status: string }>('POST', '/documents', copy, true);
+    expect(res.body).toMatchObject({ id: ids.get(SAUDI_EXPORTS), status: 'duplicate' });
+    const found = await api<{ results: { id: string }[] }>('GET', `/search?q=${encodeURIComponent('قفزة صادرات')}&in=title`);
+    expect(found.body.results.map((r) => r.id)).toEqual([ids.get(SAUDI_EXPORTS)]);
+    await open(`#/doc/${encodeURIComponent(ids.get(SAUDI_EXPORTS) ?? '')}`);
+    await page.waitForSelector('.doc-header details.copies');
+    await page.click('.copies summary');
+    const item = page.locator('.copy-list li').first();
+    expect(await item.locator('.source').textContent()).toBe(copy.source);
+    expect(await item.locator('bdi[lang=ar]').textContent()).toBe(copy.title);
+    expect(await item.locator('a').getAttribute('href')).toBe(copy.url);
+    expect(await page.textContent('.doc-header h1')).toBe(SAUDI_EXPORTS.title);
+    expect(await page.locator('main img, main b').count()).toBe(0);
+    expect(await xssFired()).toEqual([]);
+    await screenshots(page, 'live-document-copies');
+  });
+
   it('opens an entity page from the directory', async () => {
     await open('#/entities');
     await page.waitForSelector('.data-table, .empty');

@@ -135,7 +135,19 @@ export interface StoredDocument {
   text?: string;
   nearDuplicateOf?: string | null;
   nearDuplicates?: string[];
+  /** The same text seen under other sources: stored once, each copy's details kept. */
+  duplicates?: DuplicateCopy[];
   analysis?: AnalyzedDocument;
+}
+
+/** An exact copy of a stored document seen under another source. */
+export interface DuplicateCopy {
+  sourceKey: string;
+  source: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  ingestedAt: string | null;
 }
 
 /** What `POST /documents` answers for one document. */

@@ -49,6 +49,7 @@ function StoredArticle({ doc, spot }: { doc: StoredDocument; spot: { start: numb
           )}
           <code dir="ltr">{doc.id}</code>
         </p>
+        <Copies doc={doc} />
       </header>
       {analysis ? (
         <section class="result">
@@ -77,5 +78,62 @@ function StoredArticle({ doc, spot }: { doc: StoredDocument; spot: { start: numb
         <p class="note">{t('noAnalysis')}</p>
       )}
     </>
+  );
+}
+
+/**
+ * Where else the story was seen: exact copies (stored once, so this is the only place their
+ * source and headline show) and near-duplicates (stored, linked to the earliest copy).
+ */
+function Copies({ doc }: { doc: StoredDocument }) {
+  const exact = doc.duplicates ?? [];
+  const near = [...(doc.nearDuplicateOf ? [doc.nearDuplicateOf] : []), ...(doc.nearDuplicates ?? [])];
+  if (exact.length === 0 && near.length === 0) return null;
+  return (
+    <details class="copies">
+      <summary>
+        {t('alsoCarried')}: {exact.length + near.length}
+      </summary>
+      {exact.length > 0 && (
+        <ul class="copy-list" aria-label={t('exactCopies')}>
+          {exact.map((c) => {
+            const link = safeUrl(c.url);
+            return (
+              <li key={c.sourceKey}>
+                {c.source && (
+                  <>
+                    <bdi class="source">{c.source}</bdi> ·{' '}
+                  </>
+                )}
+                <bdi lang="ar">{c.title ? <SafeText text={c.title} /> : t('untitled')}</bdi>
+                {c.published && (
+                  <>
+                    {' '}
+                    <time dateTime={c.published}>{date(c.published)}</time>
+                  </>
+                )}
+                {link && (
+                  <>
+                    {' '}
+                    <a href={link} rel="noopener noreferrer nofollow" target="_blank" dir="ltr">
+                      {t('original')}
+                    </a>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {near.length > 0 && (
+        <ul class="copy-list" aria-label={t('nearCopies')}>
+          {near.map((id) => (
+            <li key={id}>
+              {t(id === doc.nearDuplicateOf ? 'firstCopy' : 'nearCopy')}: <a href={`#/doc/${encodeURIComponent(id)}`}><code dir="ltr">{id}</code></a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
