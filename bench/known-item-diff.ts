@@ -7,6 +7,9 @@
  *
  *   npx tsx bench/known-item-diff.ts /tmp/marsad-bench-XXXX/full.db [fold=9] [all|body] [-v] [--vs raw|snowball]
  *
+ * Fold 8 means the 1,000 tuning titles; `8-rest` the fold-8 titles after them, which no
+ * weight was chosen on, for looking at losses without looking at fold 9.
+ *
  * It prints `{win, loss}` (queries where Marsad's reciprocal rank is higher / lower) and,
  * with `-v`, each loss with the query's analyzed forms and the two top titles.
  */
@@ -53,7 +56,8 @@ const marsadMode = setting.systems[0].mode;
 const baselineMode = baselineSystem.mode;
 const store = new SqliteCorpusStore(db, path, { weights: marsadWeights });
 const corpus = new Corpus(store, analyzer);
-const queries = recs.filter((r) => r.fold === Number(foldArg) && r.title.trim() !== '').slice(0, foldArg === '8' ? 1000 : undefined);
+const foldQueries = recs.filter((r) => r.fold === Number(foldArg.replace('-rest', '')) && r.title.trim() !== '');
+const queries = foldArg === '8' ? foldQueries.slice(0, 1000) : foldArg === '8-rest' ? foldQueries.slice(1000) : foldQueries;
 const reciprocal = (rank: number): number => (rank < 0 ? 0 : 1 / (rank + 1));
 let win = 0;
 let loss = 0;

@@ -7,7 +7,7 @@ import { normalize } from '../core/text/normalize.js';
 import { Corpus } from './corpus.js';
 import { ARTICLES, ENERGY, FOOTBALL, LAVROV_BAGHDAD, LAVROV_SURNAME_ONLY, LAVROV_VISIT, WIRE_STORY } from './fixtures.test-util.js';
 import { MIGRATIONS } from './migrations.js';
-import { openSqliteStore, type SqliteCorpusStore } from './sqlite-store.js';
+import { openSqliteStore, SqliteCorpusStore } from './sqlite-store.js';
 import { createTestAnalyzer, createTokensOnlyAnalyzer } from './test-analyzer.test-util.js';
 
 let dir: string;
@@ -229,6 +229,32 @@ describe('search', () => {
     expect(ids(corpus.search({ q: 'سجل' }))).toEqual([byKey['c-3']]);
     expect(ids(corpus.search({ q: '17' }))).toEqual([byKey['a-1']]);
     expect(ids(corpus.search({ q: 'اداء' }))).toEqual([byKey['c-3']]);
+  });
+
+  it('ranks the article whose headline is the whole query first, even above a higher BM25 score', () => {
+    const headline = 'انقطاع الكهرباء فى القاهرة';
+    const [longer, pasted] = corpus.add([
+      {
+        source: 'h',
+        sourceId: '1',
+        title: 'انقطاع الكهرباء فى القاهرة مجددًا',
+        text:
+          'انقطاع الكهرباء فى القاهرة. تكرر انقطاع الكهرباء فى القاهرة أمس، وقال سكان إن انقطاع الكهرباء فى القاهرة صار يوميًّا، ' +
+          'وإن انقطاع الكهرباء فى القاهرة يعطل المصاعد، وإن الكهرباء فى القاهرة تحتاج محطات جديدة.',
+      },
+      { source: 'h', sourceId: '2', title: headline, text: 'شكا سكان أحياء العاصمة من توقف التيار ساعات طويلة، وطالبوا الشركة بالتعويض.' },
+    ]);
+    // Title and text weighted alike, so that the other article's text outscores the pasted headline.
+    const flat = new Corpus(new SqliteCorpusStore(store.db, join(dir, 'sub', 'marsad.db'), { weights: { title: [1, 1, 1], body: [1, 1, 1] } }), createTestAnalyzer());
+    const r = flat.search({ q: 'انقطاعُ الكهربـاء في القاهرة', syntax: 'plain' });
+    expect(ids(r).slice(0, 2)).toEqual([pasted.id, longer.id]);
+    // BM25 alone prefers the other one: the order is the headline rule's, not the scores'.
+    expect(r.results[1].score).toBeGreaterThan(r.results[0].score);
+    expect(r.results[0].titleHighlights.map((h) => headline.slice(h.start, h.end))).toEqual(['انقطاع', 'الكهرباء', 'القاهرة']);
+    // Pages agree with the first one; a query that is not one run of words keeps BM25 order.
+    expect(ids(flat.search({ q: headline, limit: 1, offset: 1 }))).toEqual([longer.id]);
+    expect(ids(flat.search({ q: `${headline} -التعويضات` }))[0]).toBe(longer.id);
+    expect(ids(flat.search({ q: headline, sort: 'date' }))).toHaveLength(r.total);
   });
 
   it('supports phrases, exclusion and OR', () => {

@@ -109,6 +109,12 @@ function termsFromRow(norm: string, base: string, stem: string, spans: Buffer): 
  */
 export const ALIAS_TITLE_SEPARATOR = '\u0640';
 
+/**
+ * How many of the best matches {@link SqliteCorpusStore.search} looks through for a title that
+ * is the whole query; pages beyond it keep plain BM25 order, so no document shows on two pages.
+ */
+const HEADLINE_WINDOW = 50;
+
 /** The terms of the document's own title: the positions that `t_spans` maps back to the original. */
 function storedTitleTerms(terms: IndexTerms): IndexTerms {
   const n = terms.spans.length / 2;
@@ -622,15 +628,45 @@ export class SqliteCorpusStore implements CorpusStore {
     const order = match !== undefined && req.sort !== 'date' ? 'score DESC, d.rowid' : 'd.published DESC, d.rowid DESC';
     // Rank on row ids and scores only, then read the page's documents: selecting the texts in
     // the ranking query would load every match's text before sorting.
-    const rows = this.stmt(
-      `SELECT p.score, d.rowid, d.id, d.title, d.source, d.url, d.published, d.topic, d.text FROM
-         (SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ? OFFSET ?) p
-       JOIN documents d ON d.rowid = p.rowid ORDER BY ${order.replace('score', 'p.score')}`,
-    ).all(...params!, limit, offset) as Row[];
+    const page = (n: number, skip: number): Row[] =>
+      this.stmt(
+        `SELECT p.score, d.rowid, d.id, d.title, d.source, d.url, d.published, d.topic, d.text FROM
+           (SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ? OFFSET ?) p
+         JOIN documents d ON d.rowid = p.rowid ORDER BY ${order.replace('score', 'p.score')}`,
+      ).all(...params!, n, skip) as Row[];
+    // A query that may be a pasted headline is ranked on the best HEADLINE_WINDOW matches' ids
+    // and scores, reordered, and only the page's documents are read.
+    const whole = match !== undefined && req.sort !== 'date' && offset + limit <= HEADLINE_WINDOW ? query?.whole : undefined;
+    let rows: Row[];
+    if (whole === undefined) rows = page(limit, offset);
+    else {
+      const ranked = this.stmt(`SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ?`).all(...params!, HEADLINE_WINDOW) as Row[];
+      const doc = this.stmt('SELECT rowid, id, title, source, url, published, topic, text FROM documents WHERE rowid = ?');
+      rows = this.headlinesFirst(ranked, whole)
+        .slice(offset, offset + limit)
+        .map((r) => ({ ...(doc.get(r.rowid as number) as Row), score: r.score }));
+    }
     const results: SearchHit[] = rows.map((r) => this.hit(r, query, req.snippetTokens));
     const response: SearchResponse = { total, offset, limit, mode, relaxed, results };
     if (req.facets && req.facets.length > 0) response.facets = this.facets(req.facets, from!, params!);
     return response;
+  }
+
+  /**
+   * Moves the ranked rows whose title (or an exact duplicate's title) is the whole query to
+   * the front, keeping BM25 order otherwise. BM25 alone can put a longer headline with the
+   * same words, or one whose body repeats them more, above the article a user pasted the
+   * headline of.
+   */
+  private headlinesFirst(rows: Row[], whole: string): Row[] {
+    const isHeadline = (r: Row): boolean => {
+      const t = this.get<{ t_norm: string }>('SELECT t_norm FROM doc_terms WHERE rowid = ?', r.rowid as number);
+      return t !== undefined && t.t_norm.split(` ${ALIAS_TITLE_SEPARATOR} `).some((title) => title === whole || title === `${ALIAS_TITLE_SEPARATOR} ${whole}`);
+    };
+    const first: Row[] = [];
+    const rest: Row[] = [];
+    for (const r of rows) (isHeadline(r) ? first : rest).push(r);
+    return first.length === 0 ? rows : [...first, ...rest];
   }
 
   private hit(r: Row, query: AnalyzedQuery | undefined, snippetTokens: number | undefined): SearchHit {

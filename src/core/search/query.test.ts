@@ -54,6 +54,15 @@ describe('analyzeQuery', () => {
     expect(q.clauses[1][0].forms.map((f) => f.norm)).toEqual(['التعاون', 'في', 'المجال']);
   });
 
+  it('keeps the whole run of words, function words included, for a query without OR or exclusions', () => {
+    expect(analyzeQuery(parseQuery('قتلى فى إطلاق نار بأمريكا'), forms).whole).toBe('قتلى في اطلاق نار بامريكا');
+    expect(analyzeQuery(parseQuery('الشراكة "العربية الأوروبية" : ٢٠٢٦'), forms).whole).toBe('الشراكة العربية الاوروبية 2026');
+    expect(analyzeQuery(parseQuery('مصر OR تونس'), forms).whole).toBeUndefined();
+    expect(analyzeQuery(parseQuery('مصر -تونس'), forms).whole).toBeUndefined();
+    // In plain syntax `OR` is a word of the headline.
+    expect(analyzeQuery(parseQuery('مصر OR تونس', 'plain'), forms).whole).toBe('مصر or تونس');
+  });
+
   it('keeps a stop word when it is all the query has', () => {
     expect(analyzeQuery(parseQuery('فى'), forms).clauses).toHaveLength(1);
   });

@@ -113,6 +113,12 @@ export interface AnalyzedItem {
 export interface AnalyzedQuery {
   clauses: AnalyzedItem[][];
   exclusions: AnalyzedItem[];
+  /**
+   * The normalized forms of every query word in order, function words kept, joined by a
+   * space; only for a query that is one run of required words (no `OR`, no exclusion). A
+   * document whose title is exactly this (a pasted headline) ranks first.
+   */
+  whole?: string;
 }
 
 /**
@@ -154,10 +160,14 @@ export function analyzeQuery(
     .filter((alts) => alts.length > 0);
   const isStop = (alts: AnalyzedItem[]): boolean =>
     alts.length === 1 && alts[0].forms.length === 1 && QUERY_STOP_WORDS.has(alts[0].forms[0].norm);
+  const whole =
+    parsed.exclusions.length === 0 && clauses.length > 0 && clauses.every((alts) => alts.length === 1)
+      ? clauses.flatMap((alts) => alts[0].forms.map((f) => f.norm)).join(' ')
+      : undefined;
   const content = clauses.filter((alts) => !isStop(alts));
   if (content.length > 0) clauses = content;
   const exclusions = parsed.exclusions.map(run).filter((x): x is AnalyzedItem => x !== undefined);
-  return { clauses, exclusions };
+  return whole === undefined ? { clauses, exclusions } : { clauses, exclusions, whole };
 }
 
 /** The FTS5 columns that hold each form; a term matches if any form matches in its columns. */
