@@ -242,7 +242,12 @@ describe('search', () => {
           'انقطاع الكهرباء فى القاهرة. تكرر انقطاع الكهرباء فى القاهرة أمس، وقال سكان إن انقطاع الكهرباء فى القاهرة صار يوميًّا، ' +
           'وإن انقطاع الكهرباء فى القاهرة يعطل المصاعد، وإن الكهرباء فى القاهرة تحتاج محطات جديدة.',
       },
-      { source: 'h', sourceId: '2', title: headline, text: 'شكا سكان أحياء العاصمة من توقف التيار ساعات طويلة، وطالبوا الشركة بالتعويض.' },
+      {
+        source: 'h',
+        sourceId: '2',
+        title: headline,
+        text: 'شكا سكان أحياء العاصمة من توقف التيار ساعات طويلة بعد انقطاع الكهرباء فى القاهرة، وطالبوا الشركة بالتعويض عن الأضرار.',
+      },
     ]);
     // Title and text weighted alike, so that the other article's text outscores the pasted headline.
     const flat = new Corpus(new SqliteCorpusStore(store.db, join(dir, 'sub', 'marsad.db'), { weights: { title: [1, 1, 1], body: [1, 1, 1] } }), createTestAnalyzer());
@@ -255,6 +260,8 @@ describe('search', () => {
     expect(ids(flat.search({ q: headline, limit: 1, offset: 1 }))).toEqual([longer.id]);
     expect(ids(flat.search({ q: `${headline} -التعويضات` }))[0]).toBe(longer.id);
     expect(ids(flat.search({ q: headline, sort: 'date' }))).toHaveLength(r.total);
+    // Searching the text only, titles play no part.
+    expect(ids(flat.search({ q: headline, in: 'body' })).slice(0, 2)).toEqual([longer.id, pasted.id]);
   });
 
   it('supports phrases, exclusion and OR', () => {

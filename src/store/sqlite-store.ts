@@ -636,7 +636,8 @@ export class SqliteCorpusStore implements CorpusStore {
       ).all(...params!, n, skip) as Row[];
     // A query that may be a pasted headline is ranked on the best HEADLINE_WINDOW matches' ids
     // and scores, reordered, and only the page's documents are read.
-    const whole = match !== undefined && req.sort !== 'date' && offset + limit <= HEADLINE_WINDOW ? query?.whole : undefined;
+    const titlesSearched = (req.in ?? 'all') !== 'body';
+    const whole = titlesSearched && match !== undefined && req.sort !== 'date' && offset + limit <= HEADLINE_WINDOW ? query?.whole : undefined;
     let rows: Row[];
     if (whole === undefined) rows = page(limit, offset);
     else {

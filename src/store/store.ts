@@ -173,7 +173,10 @@ export interface SearchHit {
   url: string | null;
   published: string | null;
   topic: string | null;
-  /** BM25 score (higher is better); 0 when browsing without a query. */
+  /**
+   * BM25 score (higher is better); 0 when browsing without a query. Results come in score
+   * order, except that a document whose title is the whole query comes first.
+   */
   score: number;
   /** Snippet of the text; highlights are offsets into the ORIGINAL document text. */
   snippet: Snippet;
