@@ -26,16 +26,24 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QUERY_STOP_WORDS } from '../src/core/search/query.js';
-import { normalize } from '../src/core/text/normalize.js';
 import { ingest } from '../src/ingest/ingest.js';
 import type { IngestItem, SourceEvent } from '../src/ingest/sources.js';
 import { loadAnalyzer } from '../src/node/analyzer.js';
 import { createPreparePool } from '../src/node/prepare-pool.js';
 import { Corpus } from '../src/store/corpus.js';
 import { DEFAULT_WEIGHTS, openSqliteStore, type RankingWeights, SqliteCorpusStore } from '../src/store/sqlite-store.js';
-import { BASELINE_NAMES, type Baseline, baselineSearch, buildBaseline, KNOWN_ITEM_MODES, type KnownItemMode, loadCorpusRecords, type KnownItemRecord as Rec } from './known-item.js';
-import { median, writeResult } from './lib.js';
+import {
+  BASELINE_NAMES,
+  type Baseline,
+  baselineSearch,
+  buildBaseline,
+  KNOWN_ITEM_MODES,
+  type KnownItemMode,
+  latencyQueries,
+  loadCorpusRecords,
+  type KnownItemRecord as Rec,
+} from './known-item.js';
+import { median, percentile, rng, writeResult } from './lib.js';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -55,23 +63,6 @@ const WORKERS = ((): number => {
 const log = (msg: string): void => {
   process.stderr.write(`[bench:corpus ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 };
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 /** Machine load, so that noisy measurements say so. */
 function loadNote(): { loadavg1: number; loadavg5: number; busyProcesses: string[] } {
@@ -223,27 +214,6 @@ function score(queries: Rec[], rank: (q: Rec) => Set<string>[]): Quality {
     }
   }
   return { mrr10: rr / queries.length, recall10: hits / queries.length, queries: queries.length };
-}
-
-// ---------------------------------------------------------------------------------------
-// Latency queries: a deterministic mix.
-function latencyQueries(titles: string[], n: number): string[] {
-  const rand = rng(2026);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
-  const wordsOf = (t: string): string[] => (t.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !QUERY_STOP_WORDS.has(normalize(w)));
-  const pool = titles.map(wordsOf).filter((w) => w.length >= 3);
-  const out: string[] = [];
-  while (out.length < n) {
-    const ws = pick(pool);
-    const r = out.length % 10;
-    const i = Math.floor(rand() * (ws.length - 1));
-    if (r < 4) out.push(ws[i]);
-    else if (r < 7) out.push(`${ws[i]} ${ws[i + 1]}`);
-    else if (r < 8) out.push(`"${ws[i]} ${ws[i + 1]}"`);
-    else if (r < 9) out.push(`${ws[i]} -${ws[(i + 2) % ws.length]}`);
-    else out.push(pick(titles));
-  }
-  return out;
 }
 
 interface Latency {

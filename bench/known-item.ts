@@ -9,6 +9,7 @@ import { QUERY_STOP_WORDS } from '../src/core/search/query.js';
 import { normalize } from '../src/core/text/normalize.js';
 import { contentHashOf } from '../src/store/prepare.js';
 import { readAnt, readSaudiNews } from '../train/lib/data.js';
+import { rng } from './lib.js';
 
 /** One article of ANT (both files) or SaudiNewsNet, as the bench ingests it. */
 export interface KnownItemRecord {
@@ -105,4 +106,27 @@ export function baselineSearch(b: Baseline, title: string, titleWeight: number, 
   if (mode === 'any') return run('OR');
   const all = run('AND');
   return all.length > 0 || qterms.length === 1 ? all : run('OR');
+}
+
+/**
+ * The search-latency query mix of `bench:corpus`, deterministic for given titles: 40% one
+ * word, 30% two words, 10% phrases, 10% exclusions, 10% whole titles.
+ */
+export function latencyQueries(titles: readonly string[], n: number): string[] {
+  const rand = rng(2026);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const wordsOf = (t: string): string[] => (t.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !QUERY_STOP_WORDS.has(normalize(w)));
+  const pool = titles.map(wordsOf).filter((w) => w.length >= 3);
+  const out: string[] = [];
+  while (out.length < n) {
+    const ws = pick(pool);
+    const r = out.length % 10;
+    const i = Math.floor(rand() * (ws.length - 1));
+    if (r < 4) out.push(ws[i]);
+    else if (r < 7) out.push(`${ws[i]} ${ws[i + 1]}`);
+    else if (r < 8) out.push(`"${ws[i]} ${ws[i + 1]}"`);
+    else if (r < 9) out.push(`${ws[i]} -${ws[(i + 2) % ws.length]}`);
+    else out.push(pick(titles));
+  }
+  return out;
 }

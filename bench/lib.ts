@@ -23,7 +23,7 @@ const WORDS = (
 ).split(' ');
 
 /** Deterministic pseudo-random numbers (mulberry32), so generated input is the same every run. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -96,6 +96,12 @@ export function countWords(text: string): number {
 }
 
 /** Median of numbers. */
+/** The p-th percentile (nearest rank, 0–100) of some numbers. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
