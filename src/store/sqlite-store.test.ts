@@ -162,6 +162,17 @@ describe('documents', () => {
     store.checkIntegrity();
   });
 
+  it('indexes a copy\'s headline once for an article stored without a title', () => {
+    const [first] = corpus.add([{ ...ENERGY, title: undefined }]);
+    const copy = { ...ENERGY, source: 'mirror', title: 'أزمة الكهرباء فى الصيف' };
+    corpus.add([{ ...copy, sourceId: 'm-1' }, { ...copy, sourceId: 'm-2' }]);
+    const row = store.db.prepare('SELECT t_norm FROM doc_terms').get() as { t_norm: string };
+    expect(row.t_norm.split(' ').filter((w) => w === 'أزمة' || w === 'ازمة')).toHaveLength(1);
+    const [hit] = corpus.search({ q: 'أزمة الكهرباء في الصيف', in: 'title' }).results;
+    expect(hit).toMatchObject({ id: first.id, title: null, titleHighlights: [] });
+    store.checkIntegrity();
+  });
+
   it('replaces an article whose publisher changed it, keeping its id', () => {
     const [a] = corpus.add([ENERGY]);
     const [b] = corpus.add([{ ...ENERGY, text: `${ENERGY.text} وتوقعت الوزارة زيادة جديدة.` }]);

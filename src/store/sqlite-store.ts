@@ -109,6 +109,12 @@ function termsFromRow(norm: string, base: string, stem: string, spans: Buffer): 
  */
 export const ALIAS_TITLE_SEPARATOR = '\u0640';
 
+/** The titles held in a `t_norm` column: the document's own (maybe empty), then each copy's. */
+function titlesOf(tNorm: string): string[] {
+  const sep = ALIAS_TITLE_SEPARATOR;
+  return (tNorm.startsWith(`${sep} `) ? ` ${tNorm}` : tNorm).split(` ${sep} `);
+}
+
 /**
  * How many of the best matches {@link SqliteCorpusStore.search} looks through for a title that
  * is the whole query; pages beyond it keep plain BM25 order, so no document shows on two pages.
@@ -253,8 +259,7 @@ export class SqliteCorpusStore implements CorpusStore {
     if (alias.norm.length === 0) return;
     const t = this.get<Row>('SELECT t_norm, t_base, t_stem, b_norm, b_base, b_stem FROM doc_terms WHERE rowid = ?', rowid);
     if (!t) return;
-    const titles = (t.t_norm as string).split(` ${ALIAS_TITLE_SEPARATOR} `);
-    if (titles.includes(alias.norm.join(' '))) return;
+    if (titlesOf(t.t_norm as string).includes(alias.norm.join(' '))) return;
     const join = (stored: unknown, added: string[]): string => (stored === '' ? [ALIAS_TITLE_SEPARATOR, ...added] : [stored as string, ALIAS_TITLE_SEPARATOR, ...added]).join(' ');
     const next = [join(t.t_norm, alias.norm), join(t.t_base, alias.base), join(t.t_stem, alias.stem)];
     const body = [t.b_norm as string, t.b_base as string, t.b_stem as string];
@@ -662,7 +667,7 @@ export class SqliteCorpusStore implements CorpusStore {
   private headlinesFirst(rows: Row[], whole: string): Row[] {
     const isHeadline = (r: Row): boolean => {
       const t = this.get<{ t_norm: string }>('SELECT t_norm FROM doc_terms WHERE rowid = ?', r.rowid as number);
-      return t !== undefined && t.t_norm.split(` ${ALIAS_TITLE_SEPARATOR} `).some((title) => title === whole || title === `${ALIAS_TITLE_SEPARATOR} ${whole}`);
+      return t !== undefined && titlesOf(t.t_norm).includes(whole);
     };
     const first: Row[] = [];
     const rest: Row[] = [];
