@@ -57,7 +57,8 @@ for (let round = 1; round <= 2; round++) {
       const took = performance.now() - t;
       all.push(took);
       const kind = KINDS[i % KINDS.length];
-      byKind.set(kind, [...(byKind.get(kind) ?? []), took]);
+      if (!byKind.has(kind)) byKind.set(kind, []);
+      byKind.get(kind)!.push(took);
     });
     const kinds = [...byKind].map(([k, v]) => `${k} ${ms(percentile(v, 50))}/${ms(percentile(v, 95))}`).join(', ');
     console.log(`round ${round}, headline rule ${on ? 'on ' : 'off'}: p50 ${ms(percentile(all, 50))} ms, p95 ${ms(percentile(all, 95))} ms (p50/p95 by kind: ${kinds})`);

@@ -633,10 +633,11 @@ export class SqliteCorpusStore implements CorpusStore {
     const order = match !== undefined && req.sort !== 'date' ? 'score DESC, d.rowid' : 'd.published DESC, d.rowid DESC';
     // Rank on row ids and scores only, then read the page's documents: selecting the texts in
     // the ranking query would load every match's text before sorting.
+    const ranking = `SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order}`;
     const page = (n: number, skip: number): Row[] =>
       this.stmt(
         `SELECT p.score, d.rowid, d.id, d.title, d.source, d.url, d.published, d.topic, d.text FROM
-           (SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ? OFFSET ?) p
+           (${ranking} LIMIT ? OFFSET ?) p
          JOIN documents d ON d.rowid = p.rowid ORDER BY ${order.replace('score', 'p.score')}`,
       ).all(...params!, n, skip) as Row[];
     // A query that may be a pasted headline is ranked on the best HEADLINE_WINDOW matches' ids
@@ -646,7 +647,7 @@ export class SqliteCorpusStore implements CorpusStore {
     let rows: Row[];
     if (whole === undefined) rows = page(limit, offset);
     else {
-      const ranked = this.stmt(`SELECT d.rowid AS rowid, ${scoreExpr} AS score ${from!} ORDER BY ${order} LIMIT ?`).all(...params!, HEADLINE_WINDOW) as Row[];
+      const ranked = this.stmt(`${ranking} LIMIT ?`).all(...params!, HEADLINE_WINDOW) as Row[];
       const doc = this.stmt('SELECT rowid, id, title, source, url, published, topic, text FROM documents WHERE rowid = ?');
       rows = this.headlinesFirst(ranked, whole)
         .slice(offset, offset + limit)

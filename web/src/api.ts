@@ -4,8 +4,9 @@
  * present. The analysis itself is the public `AnalyzedDocument` contract.
  */
 import type { AnalyzedDocument, EntityType, Role, Span } from '../../src/core/document.js';
+import type { DuplicateCopy } from '../../src/store/store.js';
 
-export type { AnalyzedDocument, EntityType, Role, Span };
+export type { AnalyzedDocument, DuplicateCopy, EntityType, Role, Span };
 
 /** An error answered by the API (or a network failure, code `NETWORK`). */
 export class ApiError extends Error {
@@ -140,15 +141,6 @@ export interface StoredDocument {
   analysis?: AnalyzedDocument;
 }
 
-/** An exact copy of a stored document seen under another source. */
-export interface DuplicateCopy {
-  sourceKey: string;
-  source: string | null;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  ingestedAt: string | null;
-}
 
 /** What `POST /documents` answers for one document. */
 export interface StoreOutcome {
