@@ -102,6 +102,16 @@ describe('normalize (default profile)', () => {
     expect(normalize('أحمد فى', { normalizeAlef: false })).toBe('أحمد في');
     expect(normalize('أحمد فى', { restoreFinalYa: false })).toBe('احمد فى');
   });
+
+  it('follows an options object that is changed between calls', () => {
+    // Compiled rules are cached per options object: a later change must still be honoured.
+    const options: NormalizeOptions = { normalizeAlef: false };
+    expect(normalize('أحمد فى', options)).toBe('أحمد في');
+    options.normalizeAlef = true;
+    expect(normalize('أحمد فى', options)).toBe('احمد في');
+    options.restoreFinalYa = false;
+    expect(normalizeWithMap('أحمد فى', options).text).toBe('احمد فى');
+  });
 });
 
 describe('properties', () => {

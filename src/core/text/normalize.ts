@@ -193,10 +193,28 @@ function candidateCodeUnits(): number[] {
 
 let compiledDefault: CompiledRules | undefined;
 
+/**
+ * Rules compiled for an options object, with the values they were compiled from. Callers
+ * pass the same constant object for every token (the morphology's clean and search-fold
+ * profiles), so a hit costs one read of each option instead of building a cache key; an
+ * object changed since is compiled again.
+ */
+const compiledByOptions = new WeakMap<NormalizeOptions, { resolved: Record<NormalizerName, boolean>; compiled: CompiledRules }>();
+
+function sameOptions(resolved: Record<NormalizerName, boolean>, options: NormalizeOptions): boolean {
+  for (const n of NORMALIZER_NAMES) if ((options[n] ?? DEFAULT_NORMALIZE_OPTIONS[n]) !== resolved[n]) return false;
+  return true;
+}
+
 function compile(options?: NormalizeOptions): CompiledRules {
   // The default profile is compiled once: normalize() runs for every token.
   if (options === undefined) return (compiledDefault ??= compileResolved(DEFAULT_NORMALIZE_OPTIONS));
-  return compileResolved(resolveOptions(options));
+  const hit = compiledByOptions.get(options);
+  if (hit !== undefined && sameOptions(hit.resolved, options)) return hit.compiled;
+  const resolved = resolveOptions(options);
+  const compiled = compileResolved(resolved);
+  compiledByOptions.set(options, { resolved, compiled });
+  return compiled;
 }
 
 function compileResolved(resolved: Record<NormalizerName, boolean>): CompiledRules {
