@@ -171,10 +171,29 @@ export function termForms(token: Token, normalizeForm: (s: string) => string): T
     // A fresh object: callers may keep or change it.
     return f ? { ...f } : undefined;
   }
-  const norm = indexable(token.norm);
-  if (norm === '') return undefined;
-  let base: string;
   const content = hasSegments ? contentSegment(token.segments!) : undefined;
+  // The forms depend on the norm and the content segment's text alone (and `normalizeForm`).
+  let cache = segmentedCache.get(normalizeForm);
+  if (cache === undefined) segmentedCache.set(normalizeForm, (cache = new Map()));
+  // Unambiguous whatever the strings hold: the content's length comes first, up to the first `:`.
+  const key = content === undefined ? `-${token.norm}` : `${content.text.length}:${content.text}${token.norm}`;
+  let forms = cache.get(key);
+  if (forms === undefined) {
+    forms = segmentedForms(token.norm, content, normalizeForm);
+    if (cache.size >= FALLBACK_CACHE_LIMIT) cache.clear();
+    cache.set(key, forms);
+  }
+  // A fresh object: callers may keep or change it.
+  return forms ? { ...forms } : undefined;
+}
+
+/** Forms of segmented tokens by norm and content text, per `normalizeForm`: computed once per distinct word, as for {@link fallbackForms}. */
+const segmentedCache = new WeakMap<(s: string) => string, Map<string, TermForms | null>>();
+
+function segmentedForms(tokenNorm: string, content: Segment | undefined, normalizeForm: (s: string) => string): TermForms | null {
+  const norm = indexable(tokenNorm);
+  if (norm === '') return null;
+  let base: string;
   if (content) base = indexable(stripDefiniteClitics(normalizeForm(content.text)));
   else base = indexable(stripDefiniteClitics(norm));
   if (base === '') base = norm;
