@@ -105,6 +105,18 @@ describe('termForms', () => {
     expect(termForms(t, normalize)).toEqual({ norm: 'وبالعراقيين', base: 'عراقيين', stem: 'عراق' });
   });
 
+  it('gives the same token spelling different forms when its content segment differs', () => {
+    // Forms are cached per word: the key must hold the content segment, not the norm alone.
+    const reading = (content: string) =>
+      tok('وبالعراق', { segments: [{ text: 'و', pos: 'CCONJ', lemma: 'و' }, { text: 'ب', pos: 'ADP', lemma: 'ب' }, { text: content, pos: 'PROPN', lemma: content }], stem: 'x' });
+    expect(termForms(reading('العراق'), normalize)?.base).toBe('عراق');
+    expect(termForms(reading('عراق'), normalize)?.base).toBe('عراق');
+    expect(termForms(reading('الع'), normalize)?.base).toBe('الع');
+    const forms = termForms(reading('العراق'), normalize)!;
+    forms.base = 'changed';
+    expect(termForms(reading('العراق'), normalize)?.base).toBe('عراق');
+  });
+
   it('stems the content segment: plural and feminine meet, spelling variants fold, short words stay', () => {
     // اتفاقيات / اتفاقية / اتفاقيتها: one stem; the segmenter already removed the enclitic of the last.
     expect(segmentedSearchStem('اتفاقيات')).toBe('اتفاق');
