@@ -2,7 +2,7 @@
  * How the analysis JSON is stored: compact and compressed, decoded to exactly what the
  * analyzer produced.
  *
- * Tokens are most of an analysis (about 95 % of its JSON on news text), and most of a
+ * Tokens are most of an analysis (nearly all of its JSON on news text), and most of a
  * token's JSON was its field names. So the token layer is stored as columns: spans as
  * gaps and lengths, kinds and tags as indexes into small per-document tables, and each
  * token's morphology as a short array in which anything that can be rebuilt from the rest is
@@ -14,7 +14,8 @@
  * holds it), and the JSON is deflate-compressed.
  *
  * Why it matters: encoding runs once per ingested article, and the smaller JSON makes both
- * `JSON.stringify` and deflate cheaper (see `npm run bench:corpus`). Rows written with the
+ * `JSON.stringify` and deflate cheaper and the database smaller (docs/CORPUS.md gives the
+ * size `npm run bench:corpus` measured before and after). Rows written with the
  * older codecs (`deflate-compact-v1`, `json`) still decode: the codec's name is stored with
  * each row.
  */
