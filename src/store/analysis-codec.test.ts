@@ -49,7 +49,8 @@ const analyzedDocument = fc
       pos: fc.option(fc.constantFrom('NOUN', 'VERB', 'NUM'), { nil: undefined }),
       lemma: fc.option(fc.constantFrom('first', 'قال', 'عِراق'), { nil: undefined }),
       stem: fc.option(fc.constantFrom('norm', 'عراق', ''), { nil: undefined }),
-      extra: fc.option(fc.record({ score: fc.integer(), __proto__: fc.constant(1) }), { nil: undefined }),
+      // Keys as pairs, not fc.record: a record cannot hold an own `__proto__` field.
+      extra: fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom('score', '__proto__', 'weight'), fc.integer()), { selector: ([k]) => k, minLength: 1, maxLength: 3 }), { nil: undefined }),
     }),
     { maxLength: 25 },
   )
@@ -76,7 +77,7 @@ const analyzedDocument = fc
       if (s.pos !== undefined) token.pos = s.pos;
       if (s.lemma !== undefined) token.lemma = s.lemma === 'first' ? (token.segments?.[0]?.lemma ?? 'قال') : s.lemma;
       if (s.stem !== undefined) token.stem = s.stem === 'norm' ? token.norm : s.stem;
-      if (s.extra !== undefined) for (const [k, v] of Object.entries(s.extra)) Object.defineProperty(token, k, { value: v, enumerable: true, writable: true, configurable: true });
+      if (s.extra !== undefined) for (const [k, v] of s.extra) Object.defineProperty(token, k, { value: v, enumerable: true, writable: true, configurable: true });
       tokens.push(token);
     }
     return { schemaVersion: 1, text, tokens, quotes: [] };

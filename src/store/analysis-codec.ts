@@ -87,36 +87,29 @@ function segmentFitsArray(s: Segment): boolean {
   if (hasStart !== (typeof s.end === 'number')) return false;
   if (s.lemmaVocalized !== undefined && typeof s.lemmaVocalized !== 'string') return false;
   for (const k in s) if (!SEGMENT_FIELDS.has(k)) return false;
-  return ('start' in s ? hasStart : true) && ('end' in s ? hasStart : true);
+  return true;
 }
 
 function encodeSegment(s: Segment, token: Token, text: string, tags: string[], tagIndex: Map<string, number>): StoredSegment {
   if (!segmentFitsArray(s)) return s;
   const pos = indexOf(s.pos, tags, tagIndex);
   const lemma = s.lemma === s.text ? 0 : s.lemma;
-  if (s.start === undefined || s.end === undefined) {
-    return s.lemmaVocalized === undefined ? [s.text, pos, lemma, null, null] : [s.text, pos, lemma, null, null, s.lemmaVocalized];
-  }
-  const spelled = s.text === text.slice(s.start, s.end) ? 0 : s.text;
-  const start = s.start - token.start;
-  const length = s.end - s.start;
-  return s.lemmaVocalized === undefined ? [spelled, pos, lemma, start, length] : [spelled, pos, lemma, start, length, s.lemmaVocalized];
+  const { start, end, lemmaVocalized } = s;
+  const mapped = start !== undefined && end !== undefined;
+  const spelled = mapped && s.text === text.slice(start, end) ? 0 : s.text;
+  const at = mapped ? start - token.start : null;
+  const length = mapped ? end - start : null;
+  return lemmaVocalized === undefined ? [spelled, pos, lemma, at, length] : [spelled, pos, lemma, at, length, lemmaVocalized];
 }
 
 function decodeSegment(stored: StoredSegment, token: Token, text: string, tags: readonly string[]): Segment {
   if (!Array.isArray(stored)) return stored;
-  const [spelled, pos, lemma, start, length] = stored;
-  if (start === null || length === null) {
-    const t = spelled as string;
-    const seg: Segment = { text: t, pos: tags[pos], lemma: lemma === 0 ? t : lemma };
-    if (stored.length === 6) seg.lemmaVocalized = stored[5];
-    return seg;
-  }
-  const s = token.start + start;
-  const e = s + length;
+  const [spelled, pos, lemma, at, length] = stored;
+  const s = at === null ? -1 : token.start + at;
+  const e = length === null ? -1 : s + length;
   const t = spelled === 0 ? text.slice(s, e) : spelled;
   // Key order as the morphology stage writes segments, so that API output reads the same.
-  const seg: Segment = { text: t, pos: tags[pos], lemma: lemma === 0 ? t : lemma, start: s, end: e };
+  const seg: Segment = at === null ? { text: t, pos: tags[pos], lemma: lemma === 0 ? t : lemma } : { text: t, pos: tags[pos], lemma: lemma === 0 ? t : lemma, start: s, end: e };
   if (stored.length === 6) seg.lemmaVocalized = stored[5];
   return seg;
 }
@@ -126,7 +119,8 @@ function encodeMorphology(t: Token, text: string, tags: string[], tagIndex: Map<
   for (const k in t) {
     if (TOKEN_FIELDS.has(k)) continue;
     extra ??= {};
-    extra[k] = (t as unknown as Record<string, unknown>)[k];
+    // Defined, not assigned, as on decoding: a field named `__proto__` would otherwise set the prototype and be lost.
+    Object.defineProperty(extra, k, { value: (t as unknown as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
   }
   const { segments, pos, lemma, stem } = t;
   if (segments === undefined && pos === undefined && lemma === undefined && stem === undefined && extra === undefined) return 0;

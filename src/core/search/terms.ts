@@ -138,22 +138,28 @@ function contentSegment(segments: readonly Segment[]): Segment | undefined {
   return best;
 }
 
-/** Forms of tokens without morphology depend on `norm` alone: cached, since news vocabulary is Zipfian. */
-const fallbackCache = new Map<string, TermForms | null>();
+/** Bound on each cache of forms below; they are simply emptied when full. */
 const FALLBACK_CACHE_LIMIT = 200_000;
 
-function fallbackForms(tokenNorm: string): TermForms | undefined {
-  const cached = fallbackCache.get(tokenNorm);
-  if (cached !== undefined) return cached ?? undefined;
-  const norm = indexable(tokenNorm);
-  let forms: TermForms | null = null;
-  if (norm !== '') {
-    const base = indexable(stripDefiniteClitics(norm)) || norm;
-    forms = { norm, base, stem: searchStem(base) };
+/** `cache`'s entry for `key`, computed by `compute` on a miss (null: the token is not indexed). */
+function cachedForms(cache: Map<string, TermForms | null>, key: string, compute: () => TermForms | null): TermForms | null {
+  let forms = cache.get(key);
+  if (forms === undefined) {
+    forms = compute();
+    if (cache.size >= FALLBACK_CACHE_LIMIT) cache.clear();
+    cache.set(key, forms);
   }
-  if (fallbackCache.size >= FALLBACK_CACHE_LIMIT) fallbackCache.clear();
-  fallbackCache.set(tokenNorm, forms);
-  return forms ?? undefined;
+  return forms;
+}
+
+/** Forms of tokens without morphology depend on `norm` alone: cached, since news vocabulary is Zipfian. */
+const fallbackCache = new Map<string, TermForms | null>();
+
+function fallbackForms(tokenNorm: string): TermForms | null {
+  const norm = indexable(tokenNorm);
+  if (norm === '') return null;
+  const base = indexable(stripDefiniteClitics(norm)) || norm;
+  return { norm, base, stem: searchStem(base) };
 }
 
 /**
@@ -166,22 +172,17 @@ function fallbackForms(tokenNorm: string): TermForms | undefined {
 export function termForms(token: Token, normalizeForm: (s: string) => string): TermForms | undefined {
   if (!INDEXED_KINDS.has(token.kind)) return undefined;
   const hasSegments = token.segments !== undefined && token.segments.length > 0;
+  let forms: TermForms | null;
   if (!hasSegments && token.stem === undefined) {
-    const f = fallbackForms(token.norm);
-    // A fresh object: callers may keep or change it.
-    return f ? { ...f } : undefined;
-  }
-  const content = hasSegments ? contentSegment(token.segments!) : undefined;
-  // The forms depend on the norm and the content segment's text alone (and `normalizeForm`).
-  let cache = segmentedCache.get(normalizeForm);
-  if (cache === undefined) segmentedCache.set(normalizeForm, (cache = new Map()));
-  // Unambiguous whatever the strings hold: the content's length comes first, up to the first `:`.
-  const key = content === undefined ? `-${token.norm}` : `${content.text.length}:${content.text}${token.norm}`;
-  let forms = cache.get(key);
-  if (forms === undefined) {
-    forms = segmentedForms(token.norm, content, normalizeForm);
-    if (cache.size >= FALLBACK_CACHE_LIMIT) cache.clear();
-    cache.set(key, forms);
+    forms = cachedForms(fallbackCache, token.norm, () => fallbackForms(token.norm));
+  } else {
+    const content = hasSegments ? contentSegment(token.segments!) : undefined;
+    // The forms depend on the norm and the content segment's text alone (and `normalizeForm`).
+    let cache = segmentedCache.get(normalizeForm);
+    if (cache === undefined) segmentedCache.set(normalizeForm, (cache = new Map()));
+    // Unambiguous whatever the strings hold: the content's length comes first, up to the first `:`.
+    const key = content === undefined ? `-${token.norm}` : `${content.text.length}:${content.text}${token.norm}`;
+    forms = cachedForms(cache, key, () => segmentedForms(token.norm, content, normalizeForm));
   }
   // A fresh object: callers may keep or change it.
   return forms ? { ...forms } : undefined;
