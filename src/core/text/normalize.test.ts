@@ -103,6 +103,15 @@ describe('normalize (default profile)', () => {
     expect(normalize('أحمد فى', { restoreFinalYa: false })).toBe('احمد فى');
   });
 
+  it('reads an option given as undefined as unset, not as off', () => {
+    // Callers build options from optional flags (`{ removeDiacritics: flags.diacritics }`).
+    const text = 'وَزِيرُ الخارجيّة أحمد فى ٢٠١٥ كـــبير';
+    const unset: NormalizeOptions = { removeDiacritics: undefined, normalizeAlef: undefined, restoreFinalYa: undefined };
+    expect(normalize(text, unset)).toBe(normalize(text));
+    expect(normalize(text, unset)).toBe('وزير الخارجية احمد في 2015 كبير');
+    expect(normalizeWithMap(text, unset).text).toBe(normalize(text));
+  });
+
   it('follows an options object that is changed between calls', () => {
     // Compiled rules are cached per options object: a later change must still be honoured.
     const options: NormalizeOptions = { normalizeAlef: false };

@@ -153,8 +153,11 @@ interface CompiledRules {
 
 const compiledCache = new Map<string, CompiledRules>();
 
+/** The options with every unset normalizer at its default: an option given as `undefined` counts as unset, as in {@link sameOptions}. */
 function resolveOptions(options: NormalizeOptions): Record<NormalizerName, boolean> {
-  return { ...DEFAULT_NORMALIZE_OPTIONS, ...options };
+  const resolved = { ...DEFAULT_NORMALIZE_OPTIONS };
+  for (const n of NORMALIZER_NAMES) resolved[n] = options[n] ?? DEFAULT_NORMALIZE_OPTIONS[n];
+  return resolved;
 }
 
 function applyRulesOnce(s: string, rules: CharRule[], classes: Uint8Array): string {
