@@ -152,15 +152,27 @@ async function buildMarsad(recs: Rec[], dbPath: string): Promise<{ corpus: Corpu
         });
       }
     : undefined;
+  // The last progress line's figures, so each line also gives the interval since: article
+  // length varies a lot across the corpus, and words/s shows whether the speed did.
   let lastLog = 0;
+  let lastArticles = 0;
+  let lastWords = 0;
   const cpu0 = process.cpuUsage();
   const s = await ingest(corpus, events(), {
     batchSize: 500,
     ...(prepare ? { prepare, concurrency: 64 * WORKERS } : {}),
     onProgress: (p) => {
       if (p.seconds - lastLog < 30) return;
+      const articles = p.inserted + p.duplicates;
+      const span = p.seconds - lastLog;
+      log(
+        `ingest: ${p.inserted + p.duplicates + p.failed}/${recs.length} (${(articles / p.seconds).toFixed(1)} articles/s so far; ` +
+          `last ${span.toFixed(0)} s: ${((articles - lastArticles) / span).toFixed(1)} articles/s, ${Math.round((p.words - lastWords) / span)} words/s, ` +
+          `${Math.round((p.words - lastWords) / Math.max(1, articles - lastArticles))} words an article)`,
+      );
       lastLog = p.seconds;
-      log(`ingest: ${p.inserted + p.duplicates + p.failed}/${recs.length} (${((p.inserted + p.duplicates) / p.seconds).toFixed(1)} articles/s)`);
+      lastArticles = articles;
+      lastWords = p.words;
     },
   });
   // Process-wide: the worker threads' CPU time is included.
