@@ -165,10 +165,12 @@ async function buildMarsad(recs: Rec[], dbPath: string): Promise<{ corpus: Corpu
       if (p.seconds - lastLog < 30) return;
       const articles = p.inserted + p.duplicates;
       const span = p.seconds - lastLog;
+      const newArticles = articles - lastArticles;
+      const newWords = p.words - lastWords;
       log(
-        `ingest: ${p.inserted + p.duplicates + p.failed}/${recs.length} (${(articles / p.seconds).toFixed(1)} articles/s so far; ` +
-          `last ${span.toFixed(0)} s: ${((articles - lastArticles) / span).toFixed(1)} articles/s, ${Math.round((p.words - lastWords) / span)} words/s, ` +
-          `${Math.round((p.words - lastWords) / Math.max(1, articles - lastArticles))} words an article)`,
+        `ingest: ${articles + p.failed}/${recs.length} (${(articles / p.seconds).toFixed(1)} articles/s so far; ` +
+          `last ${span.toFixed(0)} s: ${(newArticles / span).toFixed(1)} articles/s, ${Math.round(newWords / span)} words/s, ` +
+          `${Math.round(newWords / Math.max(1, newArticles))} words an article)`,
       );
       lastLog = p.seconds;
       lastArticles = articles;

@@ -153,10 +153,14 @@ interface CompiledRules {
 
 const compiledCache = new Map<string, CompiledRules>();
 
-/** The options with every unset normalizer at its default: an option given as `undefined` counts as unset, as in {@link sameOptions}. */
+/** Whether normalizer `n` is on: an option given as `undefined` is unset, so it takes the default. */
+function optionValue(options: NormalizeOptions, n: NormalizerName): boolean {
+  return options[n] ?? DEFAULT_NORMALIZE_OPTIONS[n];
+}
+
 function resolveOptions(options: NormalizeOptions): Record<NormalizerName, boolean> {
-  const resolved = { ...DEFAULT_NORMALIZE_OPTIONS };
-  for (const n of NORMALIZER_NAMES) resolved[n] = options[n] ?? DEFAULT_NORMALIZE_OPTIONS[n];
+  const resolved = {} as Record<NormalizerName, boolean>;
+  for (const n of NORMALIZER_NAMES) resolved[n] = optionValue(options, n);
   return resolved;
 }
 
@@ -205,7 +209,7 @@ let compiledDefault: CompiledRules | undefined;
 const compiledByOptions = new WeakMap<NormalizeOptions, { resolved: Record<NormalizerName, boolean>; compiled: CompiledRules }>();
 
 function sameOptions(resolved: Record<NormalizerName, boolean>, options: NormalizeOptions): boolean {
-  for (const n of NORMALIZER_NAMES) if ((options[n] ?? DEFAULT_NORMALIZE_OPTIONS[n]) !== resolved[n]) return false;
+  for (const n of NORMALIZER_NAMES) if (optionValue(options, n) !== resolved[n]) return false;
   return true;
 }
 
