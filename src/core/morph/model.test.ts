@@ -47,6 +47,11 @@ describe('segmentation with the committed model', () => {
     expect(words(['عبرت', 'عن', 'رغبتها', 'في', 'السلام'])[2]).toBe('رغبة ها');
     expect(words(['وأكد', 'أنه', 'لن', 'يتراجع'])[1]).toBe('أن ه');
   });
+
+  it('keeps a final ت when no suffix follows (a verb, not the ة of a noun before a suffix)', () => {
+    // `منعت` is `منعة` only in `منعته`; in PADT train a stem without a suffix never ends in ة for a written ت.
+    expect(words(['وصلت', 'الشرطة', 'ومنعت', 'المسيرة', '.'])[2]).toBe('و منعت');
+  });
 });
 
 describe('tags, lemmas and stems with the committed model', () => {

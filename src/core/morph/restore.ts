@@ -82,6 +82,24 @@ export function stemVariants(raw: string, hasEnclitic: boolean): string[] {
 
 const HAMZA = /[أإآؤئء]/u;
 
+/**
+ * True when `form` spells the end of `raw` the way it is spelled only before a pronoun
+ * suffix: `ة` written `ت` (`حياتهم` → `حياة`), `ى` written `ا` (`مستواه` → `مستوى`), the
+ * alef of `وا` dropped (`نقلوه` → `نقلوا`), `ء` seated (`لقائه` → `لقاء`). In PADT train a
+ * stem with no suffix and a final `ت` never has a gold form in `ة` (0 of 1,923).
+ */
+export function endingNeedsEnclitic(raw: string, form: string): boolean {
+  const last = raw[raw.length - 1];
+  if (form.length === raw.length) {
+    const end = form[form.length - 1];
+    if (last === 'ت') return end === 'ة';
+    if (last === 'ا') return end === 'ى';
+    if (last === 'ئ' || last === 'ؤ') return end === 'ء';
+    return false;
+  }
+  return last === 'و' && form.length === raw.length + 1 && form.endsWith('وا');
+}
+
 /** Chooses the PADT spelling of stems. */
 export class StemRestorer {
   private readonly keys = new Uint32Array(16);
@@ -116,19 +134,22 @@ export class StemRestorer {
     // A hamza the writer put on the stem is kept when PADT also uses that spelling.
     if (alts && HAMZA.test(raw) && alts.includes(raw)) return raw;
     if (alts) {
-      let best = alts[0];
+      let best: string | undefined;
       let bestScore = Number.NEGATIVE_INFINITY;
       for (const a of alts) {
+        if (!hasEnclitic && endingNeedsEnclitic(raw, a)) continue;
         const s = this.score(a, ctx);
         if (s > bestScore) {
           best = a;
           bestScore = s;
         }
       }
-      return best;
+      if (best !== undefined) return best;
     }
+    // The lexicon is keyed by the stem's letters alone, so `منعت` may have been seen only as
+    // the `منعة` of `منعته`; at the end of a word that restoration does not apply.
     const known = this.forms.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined && (hasEnclitic || !endingNeedsEnclitic(raw, known))) return known;
     return this.fromVariants(raw, hasEnclitic);
   }
 

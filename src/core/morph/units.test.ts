@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MarsadError } from '../errors.js';
 import { ENCLITICS, listSplits, PROCLITIC_CHAINS, rawStem, splitParts, type Split } from './clitics.js';
 import { applyScript, ScriptIndex, scriptFor } from './lemmatizer.js';
-import { stemVariants } from './restore.js';
+import { endingNeedsEnclitic, stemVariants } from './restore.js';
 import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
 
@@ -132,5 +132,21 @@ describe('stemVariants', () => {
     expect(stemVariants('نقلو', true)).toContain('نقلوا');
     expect(stemVariants('لقائ', true)).toContain('لقاء');
     expect(stemVariants('حيات', false)).not.toContain('حياة');
+  });
+});
+
+describe('endingNeedsEnclitic', () => {
+  it('knows which restored endings only a pronoun suffix licenses', () => {
+    expect(endingNeedsEnclitic('منعت', 'منعة')).toBe(true);
+    expect(endingNeedsEnclitic('مستوا', 'مستوى')).toBe(true);
+    expect(endingNeedsEnclitic('نقلو', 'نقلوا')).toBe(true);
+    expect(endingNeedsEnclitic('لقائ', 'لقاء')).toBe(true);
+  });
+
+  it('leaves other restorations alone: hamza, final ه read as ة, the word as written', () => {
+    expect(endingNeedsEnclitic('اصابت', 'أصابت')).toBe(false);
+    expect(endingNeedsEnclitic('أنقره', 'أنقرة')).toBe(false);
+    expect(endingNeedsEnclitic('خطأ', 'خطإ')).toBe(false);
+    expect(endingNeedsEnclitic('منعت', 'منعت')).toBe(false);
   });
 });
