@@ -6,6 +6,7 @@ import { applyScript, ScriptIndex, scriptFor } from './lemmatizer.js';
 import { endingNeedsEnclitic, stemVariants } from './restore.js';
 import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
+import { cleanKey, normKey, Vocabulary } from './vocabulary.js';
 
 const splitsOf = (word: string): string[] => {
   const out: Split[] = [];
@@ -148,5 +149,18 @@ describe('endingNeedsEnclitic', () => {
     expect(endingNeedsEnclitic('أنقره', 'أنقرة')).toBe(false);
     expect(endingNeedsEnclitic('خطأ', 'خطإ')).toBe(false);
     expect(endingNeedsEnclitic('منعت', 'منعت')).toBe(false);
+  });
+});
+
+describe('Vocabulary', () => {
+  it('reads a frequency that only a key collision with a cluster or ambiguity id can give as unseen', () => {
+    // One table holds every kind of key: a form whose hash met a cluster id (here 433) must not look frequent.
+    const table = FeatureTable.build(1, [cleanKey('أقتناعاة'), cleanKey('إحياء'), normKey('احياء'), normKey('مؤتمر')], [433, 6.64, 7.1, 2000]);
+    const vocab = new Vocabulary(table);
+    expect(vocab.clean('أقتناعاة')).toBe(0);
+    expect(vocab.clean('إحياء')).toBeCloseTo(6.64, 1);
+    expect(vocab.norm('احياء')).toBeCloseTo(7.1, 1);
+    expect(vocab.norm('مؤتمر')).toBe(0);
+    expect(vocab.normWithPrefix('', 'مؤتمر', 0, 5)).toBe(0);
   });
 });

@@ -42,6 +42,16 @@ export function normKeyWithPrefix(prefix: string, s: string, from: number, to: n
   return finish(Math.imul(h ^ (0x10000 + prefix.length + to - from + suffix.length), 0x01000193));
 }
 
+/**
+ * Bound on a real `log2(count + 1)`: 2^40 words is far beyond any corpus. The four kinds of
+ * key share one table, so a clean or normalized form whose hash equals a cluster's or an
+ * ambiguity class's key would read that entry's id (up to 30,000) as its frequency; a value
+ * above this bound can only be such a collision and reads as unseen.
+ */
+export const MAX_LOG_COUNT = 40;
+
+const logCount = (v: number): number => (v > MAX_LOG_COUNT ? 0 : v);
+
 /** Frequencies of word forms in the news, as `log2(count + 1)`. */
 export class Vocabulary {
   readonly table: FeatureTable;
@@ -90,12 +100,12 @@ export class Vocabulary {
 
   /** `log2(count + 1)` of a clean form, 0 when unseen. */
   clean(s: string): number {
-    return this.table.weight(cleanKey(s), 0);
+    return logCount(this.table.weight(cleanKey(s), 0));
   }
 
   /** `log2(count + 1)` of a normalized form (or a slice of one), 0 when unseen. */
   norm(s: string, from = 0, to = s.length): number {
-    return this.table.weight(normKey(s, from, to), 0);
+    return logCount(this.table.weight(normKey(s, from, to), 0));
   }
 
   /** The cluster of a normalized word, or -1 when it has none. */
@@ -110,7 +120,7 @@ export class Vocabulary {
 
   /** Like {@link norm} for `prefix + s.slice(from, to) + suffix`. */
   normWithPrefix(prefix: string, s: string, from: number, to: number, suffix = ''): number {
-    return this.table.weight(normKeyWithPrefix(prefix, s, from, to, suffix), 0);
+    return logCount(this.table.weight(normKeyWithPrefix(prefix, s, from, to, suffix), 0));
   }
 }
 
