@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalize } from '../../src/core/text/normalize.js';
+import { codeFingerprint } from '../lib/cache.js';
 import { readAnt, readSaudiNews } from '../lib/data.js';
 
 /** Cluster ids by normalized word: `coarse * fine + fineIndex`, plus the shape of the tree. */
@@ -105,9 +106,12 @@ function kmeans(data: Float32Array, rows: number[], d: number, k: number, iterat
   return assign;
 }
 
-/** Builds the clusters (cached under `var/morph-cache/`, keyed by the options). */
+/** The code that decides the clusters: this file, the corpus reader and the normalizer and tokenizer. */
+const CLUSTER_CODE = ['train/morph/clusters.ts', 'train/lib/data.ts', 'src/core/text'];
+
+/** Builds the clusters (cached under `var/morph-cache/`, keyed by the options and by the code that computes them). */
 export function buildClusters(options: ClusterOptions, extraSentences: readonly string[][] = []): WordClusters {
-  const key = `clusters-${options.maxWords}-${options.minCount}-${options.contexts}-${options.dims}-${options.coarse}-${options.fine}-${options.iterations}-${extraSentences.length}`;
+  const key = `clusters-${options.maxWords}-${options.minCount}-${options.contexts}-${options.dims}-${options.coarse}-${options.fine}-${options.iterations}-${extraSentences.length}-${codeFingerprint(CLUSTER_CODE)}`;
   const cacheDir = join(process.cwd(), 'var', 'morph-cache');
   const cachePath = join(cacheDir, `${key}.json`);
   if (existsSync(cachePath)) {

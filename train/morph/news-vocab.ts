@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanForm } from '../../src/core/morph/orthography.js';
+import { codeFingerprint } from '../lib/cache.js';
 import { readAnt, readSaudiNews } from '../lib/data.js';
 
 /** Counts of clean word forms, and how many news words they were computed from. */
@@ -19,10 +20,16 @@ export interface NewsVocab {
 
 const WORD = /[\p{L}\p{M}\u0640]+/gu;
 
-/** Counts the words of the news corpora. Cached under `var/morph-cache/` (git-ignored) because it takes a while. */
+/** The code that decides the counts: the reader, its word pattern and the clean form. */
+const NEWS_VOCAB_CODE = ['train/morph/news-vocab.ts', 'train/lib/data.ts', 'src/core/morph/orthography.ts', 'src/core/text'];
+
+/**
+ * Counts the words of the news corpora. Cached under `var/morph-cache/` (git-ignored) because
+ * it takes a while, under a name that changes with the code that counts.
+ */
 export function buildNewsVocab(): NewsVocab {
   const cacheDir = join(process.cwd(), 'var', 'morph-cache');
-  const cachePath = join(cacheDir, 'news-vocab.json');
+  const cachePath = join(cacheDir, `news-vocab-${codeFingerprint(NEWS_VOCAB_CODE)}.json`);
   if (existsSync(cachePath)) {
     const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { counts: [string, number][]; words: number; documents: number };
     return { counts: new Map(cached.counts), words: cached.words, documents: cached.documents };
