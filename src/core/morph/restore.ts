@@ -55,6 +55,13 @@ export function restoreFeatures(form: string, ctx: RestoreContext, out: Uint32Ar
   return k;
 }
 
+/**
+ * What a pronoun suffix may hide at the end of a stem, and what PADT writes instead: `ة`
+ * written `ت` (`حياتهم` → `حياة`), `ى` written `ا` (`مستواه` → `مستوى`), the alef of `وا`
+ * dropped (`نقلوه` → `نقلوا`), `ء` on a seat (`لقائه` → `لقاء`). Keyed by the stem's last letter.
+ */
+export const HIDDEN_ENDINGS: Readonly<Record<string, string>> = { 'ت': 'ة', 'ا': 'ى', 'و': 'وا', 'ئ': 'ء', 'ؤ': 'ء' };
+
 /** Spelling variants of a raw stem that PADT's restoration may produce, the stem itself first. */
 export function stemVariants(raw: string, hasEnclitic: boolean): string[] {
   const bases = [raw];
@@ -70,12 +77,8 @@ export function stemVariants(raw: string, hasEnclitic: boolean): string[] {
   for (const s of starts) {
     out.push(s);
     if (!hasEnclitic) continue;
-    const last = s[s.length - 1];
-    const pre = s.slice(0, -1);
-    if (last === 'ت') out.push(pre + 'ة');
-    else if (last === 'ا') out.push(pre + 'ى');
-    else if (last === 'و') out.push(s + 'ا');
-    else if (last === 'ئ' || last === 'ؤ') out.push(pre + 'ء');
+    const hidden = HIDDEN_ENDINGS[s[s.length - 1]];
+    if (hidden !== undefined) out.push(s.slice(0, -1) + hidden);
   }
   return out;
 }
@@ -83,21 +86,13 @@ export function stemVariants(raw: string, hasEnclitic: boolean): string[] {
 const HAMZA = /[أإآؤئء]/u;
 
 /**
- * True when `form` spells the end of `raw` the way it is spelled only before a pronoun
- * suffix: `ة` written `ت` (`حياتهم` → `حياة`), `ى` written `ا` (`مستواه` → `مستوى`), the
- * alef of `وا` dropped (`نقلوه` → `نقلوا`), `ء` seated (`لقائه` → `لقاء`). In PADT train a
- * stem with no suffix and a final `ت` never has a gold form in `ة` (0 of 1,923).
+ * True when `form` ends `raw` the way {@link HIDDEN_ENDINGS} restores it, which only a
+ * following pronoun suffix licenses. In PADT train a stem with no suffix and a final `ت`
+ * never has a gold form in `ة` (0 of 1,923).
  */
 export function endingNeedsEnclitic(raw: string, form: string): boolean {
-  const last = raw[raw.length - 1];
-  if (form.length === raw.length) {
-    const end = form[form.length - 1];
-    if (last === 'ت') return end === 'ة';
-    if (last === 'ا') return end === 'ى';
-    if (last === 'ئ' || last === 'ؤ') return end === 'ء';
-    return false;
-  }
-  return last === 'و' && form.length === raw.length + 1 && form.endsWith('وا');
+  const hidden = HIDDEN_ENDINGS[raw[raw.length - 1]];
+  return hidden !== undefined && form.length === raw.length - 1 + hidden.length && form.endsWith(hidden);
 }
 
 /** Chooses the PADT spelling of stems. */

@@ -10,6 +10,7 @@
  */
 import { listSplits, PROCLITIC_CHAINS, SPLIT_LABELS, splitLabel, type Split } from './clitics.js';
 import { finish, mixChars, mixInt, mixString, seed } from './hash.js';
+import { HIDDEN_ENDINGS } from './restore.js';
 import type { WeightSource } from './table.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -80,8 +81,6 @@ const T_RESTORED_FREQ = 19;
 const T_TOKEN_CLUSTER = 20;
 const T_STEM_CLUSTER = 21;
 
-/** What a suffix may hide at the end of a stem, and what PADT writes instead: ت→ة, ا→ى, و→وا, ئ/ؤ→ء. */
-const HIDDEN_ENDINGS: Record<number, string> = { 0x062a: 'ة', 0x0627: 'ى', 0x0648: 'وا', 0x0626: 'ء', 0x0624: 'ء' };
 
 function bucket(x: number): number {
   return x <= 0 ? 0 : x < 1 ? 1 : x < 2 ? 2 : x < 4 ? 3 : x < 8 ? 4 : x < 16 ? 5 : x < 64 ? 6 : 7;
@@ -144,7 +143,7 @@ export function staticFeatures(norm: string, cand: Candidate, vocab: Vocabulary,
   out[k++] = finish(mixInt(mixInt(mixInt(seed(T_FREQ_PAIR), Math.min(stemFreq + 1, 20)), Math.min(tokenFreq, 20)), kind));
   if (enc !== 0 && stemLen >= 2) {
     // The stem as PADT would spell it before the suffix (خبرتي → خبرة + ي) may be far more common than as written.
-    const hidden = HIDDEN_ENDINGS[norm.charCodeAt(s1 - 1)];
+    const hidden = HIDDEN_ENDINGS[norm[s1 - 1]];
     if (hidden !== undefined) {
       const last = hidden === 'وا' ? s1 : s1 - 1;
       const restoredFreq = Math.round(vocab.normWithPrefix(ARTICLE_PREFIX[article], norm, s0, last, hidden === 'وا' ? 'ا' : hidden));
