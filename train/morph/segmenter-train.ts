@@ -94,7 +94,7 @@ export function trainSegmenter(data: readonly SegSentence[], vocab: Vocabulary, 
           unreachable++;
           continue;
         }
-        const ctx = contextSeeds(s.gold[i - 1]?.norm, s.gold[i + 1]?.norm);
+        const ctx = contextSeeds(s.gold[i - 1]?.norm, s.gold[i + 1]?.norm, vocab);
         const pred = scorer.score(g.norm, cands, ctx, weights, vocab, lex);
         total++;
         if (pred !== goldIndex) {

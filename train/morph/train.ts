@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MorphAnalyzer, MORPH_FILES, type MorphLexiconFile } from '../../src/core/morph/analyzer.js';
 import { HashedLexicon } from '../../src/core/morph/lexicon.js';
-import { CLUSTER_FANOUT } from '../../src/core/morph/tagger.js';
+import { CLUSTER_FANOUT } from '../../src/core/morph/vocabulary.js';
 import { Vocabulary } from '../../src/core/morph/vocabulary.js';
 import { normalize } from '../../src/core/text/normalize.js';
 import { hasData } from '../lib/data.js';

@@ -27,6 +27,7 @@ import {
   staticFeatures,
   type Candidate,
   type ContextSeeds,
+  SENTENCE_END_CLUSTER,
   type SpecialAnalysis,
 } from './segmenter.js';
 import { searchKey } from './stemmer.js';
@@ -219,6 +220,8 @@ interface TokenType {
   /** Context seeds of this form as a neighbour of another token. */
   asPrevious: number;
   asNext: number;
+  /** Its coarse news cluster, as the next token of another. */
+  cluster: number;
 }
 
 const CACHE_LIMIT = 200_000;
@@ -419,12 +422,13 @@ export class MorphAnalyzer {
       alone: undefined,
       asPrevious: asPreviousSeed(norm),
       asNext: asNextSeed(norm),
+      cluster: vocab.coarseCluster(norm),
     };
     this.types.set(text, t);
     return t;
   }
 
-  private readonly ctx: ContextSeeds = { prev: 0, next: 0 };
+  private readonly ctx: ContextSeeds = { prev: 0, next: 0, nextCluster: 0 };
 
   /**
    * Drops every cached form once the caches reach their bounds. Called only before a
@@ -557,6 +561,7 @@ export class MorphAnalyzer {
         if (type.shortlist.length > 1) {
           this.ctx.prev = i > 0 ? types[i - 1].asPrevious : START_SEED;
           this.ctx.next = i + 1 < n ? types[i + 1].asNext : END_SEED;
+          this.ctx.nextCluster = i + 1 < n ? types[i + 1].cluster : SENTENCE_END_CLUSTER;
           c = this.choose(type, this.ctx);
         }
         words = this.templates(type, c);

@@ -80,6 +80,7 @@ const T_WORD_LEN = 18;
 const T_RESTORED_FREQ = 19;
 const T_TOKEN_CLUSTER = 20;
 const T_STEM_CLUSTER = 21;
+const T_NEXT_CLUSTER = 22;
 
 
 function bucket(x: number): number {
@@ -164,7 +165,12 @@ export function staticFeatures(norm: string, cand: Candidate, vocab: Vocabulary,
 export interface ContextSeeds {
   prev: number;
   next: number;
+  /** The next token's {@link Vocabulary.coarseCluster} (0: none), or {@link SENTENCE_END_CLUSTER}. */
+  nextCluster: number;
 }
+
+/** {@link ContextSeeds.nextCluster} at the end of a sentence: clear of every coarse cluster. */
+export const SENTENCE_END_CLUSTER = 0x3f;
 
 /** Seed of a token seen as the previous token of another (`undefined`: sentence start). */
 export function asPreviousSeed(norm: string | undefined): number {
@@ -177,8 +183,8 @@ export function asNextSeed(norm: string | undefined): number {
 }
 
 /** Seeds for the neighbouring tokens' normalized forms (`undefined` at the edges). */
-export function contextSeeds(prev: string | undefined, next: string | undefined): ContextSeeds {
-  return { prev: asPreviousSeed(prev), next: asNextSeed(next) };
+export function contextSeeds(prev: string | undefined, next: string | undefined, vocab: Vocabulary): ContextSeeds {
+  return { prev: asPreviousSeed(prev), next: asNextSeed(next), nextCluster: next === undefined ? SENTENCE_END_CLUSTER : vocab.coarseCluster(next) };
 }
 
 /** Writes the context feature keys of a candidate into `out` from `at`; returns the new end. */
@@ -187,6 +193,9 @@ export function contextFeatures(cand: Candidate, ctx: ContextSeeds, out: Uint32A
   if (cand.split === undefined) {
     out[k++] = finish(mixInt(ctx.prev, cand.label));
     out[k++] = finish(mixInt(ctx.next, cand.label));
+    // Whether فيما is one word (فيما كانت) or في + ما (في ما يتعلق) turns on the next word,
+    // which the treebank has mostly not seen after it; its broad news cluster generalizes.
+    out[k++] = finish(mixInt(mixInt(seed(T_NEXT_CLUSTER), ctx.nextCluster), cand.label));
     return k;
   }
   const chain = cand.split.chain;

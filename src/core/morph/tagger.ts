@@ -142,8 +142,6 @@ function patternHash(s: string): number {
   return finish(h);
 }
 
-/** Clusters per coarse cluster: fine ids are `coarse * CLUSTER_FANOUT + j`. */
-export const CLUSTER_FANOUT = 16;
 
 /** Coarse shape of a word: digits, Latin letters, Arabic letters, other. */
 function shapeOf(s: string): number {
@@ -197,7 +195,7 @@ export function staticWordFeatures(w: TaggerWord, vocab: Vocabulary, out: Uint32
   out[k++] = finish(mixInt(mixChars(seed(T_FORM_FIRST), w.form, 0, Math.min(1, w.form.length)), role));
   const cluster = vocab.cluster(s);
   out[k++] = finish(mixInt(mixInt(seed(T_CLUSTER_FINE), cluster + 1), role));
-  out[k++] = finish(mixInt(mixInt(seed(T_CLUSTER_COARSE), cluster < 0 ? 0 : 1 + Math.floor(cluster / CLUSTER_FANOUT)), role));
+  out[k++] = finish(mixInt(mixInt(seed(T_CLUSTER_COARSE), vocab.coarseCluster(s)), role));
   return k;
 }
 
@@ -231,12 +229,11 @@ function endingClass(s: string): number {
 export function wordSeeds(w: TaggerWord | undefined, vocab?: Vocabulary): WordSeeds {
   if (!w) return NO_WORD;
   const s = w.norm;
-  const c = vocab ? vocab.cluster(s) : -1;
   return {
     word: mixString(seed(0x77), s),
     suffix: mixChars(seed(0x78), s, Math.max(0, s.length - 2), s.length),
     prefix: mixChars(seed(0x79), s, 0, Math.min(2, s.length)),
-    cluster: c < 0 ? 0 : 1 + Math.floor(c / CLUSTER_FANOUT),
+    cluster: vocab ? vocab.coarseCluster(s) : 0,
     agreement: (s.length > 3 && s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644 ? 1 : 0) | (endingClass(s) << 1),
     ambiguity: 1 + (w.ambiguity ?? (vocab ? vocab.ambiguity(s) : -1)),
   };

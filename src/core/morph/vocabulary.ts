@@ -18,6 +18,9 @@ export function ambiguityKey(s: string): number {
   return finish(mixChars(seed(T_AMBIGUITY), s, 0, s.length));
 }
 
+/** Clusters per coarse cluster: fine ids are `coarse * CLUSTER_FANOUT + j`. */
+export const CLUSTER_FANOUT = 16;
+
 /** Key of a normalized word in the cluster table. */
 export function clusterKey(s: string, from = 0, to = s.length): number {
   return finish(mixChars(seed(T_CLUSTER), s, from, to));
@@ -111,6 +114,15 @@ export class Vocabulary {
   /** The cluster of a normalized word, or -1 when it has none. */
   cluster(s: string, from = 0, to = s.length): number {
     return Math.round(this.table.weight(clusterKey(s, from, to), 0)) - 1;
+  }
+
+  /**
+   * The coarse cluster of a normalized word plus one (0: it has none): the first level of
+   * the two-level clustering, about 32 broad classes, dense enough to be a context feature.
+   */
+  coarseCluster(s: string): number {
+    const c = this.cluster(s);
+    return c < 0 ? 0 : 1 + Math.floor(c / CLUSTER_FANOUT);
   }
 
   /** The ambiguity class of a normalized word in the treebank (tags it took, how often), or -1. */
