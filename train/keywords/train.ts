@@ -17,7 +17,7 @@ import { createKeywordsStage, forEachCandidate, loadKeywordModel } from '../../s
 import { light10Terms } from '../../src/core/discourse/terms.js';
 import type { ModelDataSource } from '../../src/core/model/manifest.js';
 import { readAnt, readSaudiNews, requireData } from '../lib/data.js';
-import { repoModelsDir, writeManifest } from '../lib/manifest.js';
+import { repoModelsDir, writeManifest, writesRepo } from '../lib/manifest.js';
 import { tokenize } from '../../src/core/text/tokenize.js';
 import { SEED_ARTICLE } from '../topics/seed.js';
 import { buildStopWordFile, CONTENT_WORDS_REMOVED } from './stopwords.js';
@@ -122,7 +122,7 @@ writeManifest({
   },
   files: ['idf.bin', 'stopwords.txt'],
 });
-writeFileSync(
+if (writesRepo()) writeFileSync(
   join(process.cwd(), 'docs', 'KEYWORDS.md'),
   `# Keywords
 
@@ -153,4 +153,4 @@ ${seedKeywords.map((k) => `- ${k.text} (${k.score})`).join('\n')}
 A word the corpus does not know that is two common words glued by و (the seed's \`روسياوالعراق\`) is never shown as a keyword; in the full pipeline the repair stage splits such tokens before this stage runs, and their halves then count where they belong.
 `,
 );
-log('wrote models/keywords/ and docs/KEYWORDS.md');
+log(writesRepo() ? 'wrote models/keywords/ and docs/KEYWORDS.md' : `wrote ${dir}`);

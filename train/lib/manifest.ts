@@ -8,9 +8,21 @@ import { join, resolve } from 'node:path';
 import type { ModelDataSource, ModelManifest } from '../../src/core/model/manifest.js';
 import { sha256Hex } from '../../src/node/models.js';
 
-/** The repo's `models/` folder. */
+/**
+ * Where training scripts write models: the repo's `models/` folder, or `MARSAD_MODELS_OUT`
+ * when set, so that `npm run check:models` can retrain into a scratch folder and compare the
+ * result with what is committed without touching it.
+ */
 export function repoModelsDir(): string {
-  return resolve(process.cwd(), 'models');
+  return resolve(process.cwd(), process.env.MARSAD_MODELS_OUT || 'models');
+}
+
+/**
+ * False in a `check:models` run (`MARSAD_MODELS_OUT` set): the script then writes its model
+ * to the scratch folder only and leaves the repo's docs alone.
+ */
+export function writesRepo(): boolean {
+  return !process.env.MARSAD_MODELS_OUT;
 }
 
 /** What a training script knows about the model it wrote. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeTopicModel, encodeTopicModel } from '../../src/core/discourse/topic-model.js';
 import type { FeatureCounts } from '../../src/core/discourse/features.js';
-import { writeManifest, repoModelsDir } from '../lib/manifest.js';
+import { repoModelsDir, writeManifest, writesRepo } from '../lib/manifest.js';
 import { argmax, fitTemperature, probabilities, scoreFold, trainSoftmax, type SparseExample, type SoftmaxModel } from '../lib/softmax.js';
 import { loadTopicExamples, TOPIC_TERMS, type TopicExample } from './data.js';
 import { buildThemeLexicon } from './themes.js';
@@ -192,7 +192,7 @@ writeManifest({
   },
   files: ['classifier.bin', 'themes.json'],
 });
-writeTopicsDoc(evaluation, {
+if (writesRepo()) writeTopicsDoc(evaluation, {
   command: 'npm run train:topics',
   setting: docSetting(best.setting, temperature),
   features: best.vocab.hashes.length,
@@ -206,4 +206,4 @@ log(
     `JawharaFM accuracy ${(evaluation.jawharafm.accuracy * 100).toFixed(2)}% macro-F1 ${(evaluation.jawharafm.macroF1 * 100).toFixed(2)}`,
 );
 log(`seed: topics ${seed.topics.map((t) => `${t.label} ${t.score}`).join(', ')}; themes ${seed.themes.map((t) => `${t.label} ${t.score}`).join(', ')}`);
-log('wrote models/topics/ and docs/TOPICS.md');
+log(writesRepo() ? 'wrote models/topics/ and docs/TOPICS.md' : `wrote ${dir}`);
