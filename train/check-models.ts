@@ -50,7 +50,7 @@ function check(name: string): Check {
     const seconds = (performance.now() - t0) / 1000;
     if (run.status !== 0) {
       const tail = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-5).join('\n');
-      return { name, status: 'failed', detail: `exit ${run.status}:\n${tail}`, seconds };
+      return { name, status: 'failed', detail: `${run.signal ? `killed by ${run.signal}` : `exit ${run.status}`}:\n${tail}`, seconds };
     }
     const differing: string[] = [];
     for (const f of manifest.files) {

@@ -52,13 +52,13 @@ describe('segmentation with the committed model', () => {
     // `منعت` is `منعة` only in `منعته`; in PADT train a stem without a suffix never ends in ة for a written ت.
     expect(words(['وصلت', 'الشرطة', 'ومنعت', 'المسيرة', '.'])[2]).toBe('و منعت');
   });
-});
 
   it('reads فيما by the word after it: one conjunction before a verb of saying, في + ما before يتعلق', () => {
     // The treebank has seen few of the words that follow فيما; the next word's news cluster carries it.
     expect(words(['فيما', 'أكد', 'الوزير', 'أن', 'المحادثات', 'مستمرة'])[0]).toBe('فيما');
     expect(words(['فيما', 'يتعلق', 'بالعراق'])[0]).toBe('في ما');
   });
+});
 
 describe('tags, lemmas and stems with the committed model', () => {
   const analyzed = analyzer.analyzeSentence(['وقال', 'الوزير', 'إن', 'المفاوضات', 'ستستأنف', 'في', 'القاهرة', '،', 'وأضاف', 'أن', '3', 'وفود', 'وصلت', '.']);

@@ -193,7 +193,7 @@ export function contextFeatures(cand: Candidate, ctx: ContextSeeds, out: Uint32A
   if (cand.split === undefined) {
     out[k++] = finish(mixInt(ctx.prev, cand.label));
     out[k++] = finish(mixInt(ctx.next, cand.label));
-    // Whether فيما is one word (فيما كانت) or في + ما (في ما يتعلق) turns on the next word,
+    // Whether فيما is one word (فيما أكد) or في + ما (في ما يتعلق) turns on the next word,
     // which the treebank has mostly not seen after it; its broad news cluster generalizes.
     out[k++] = finish(mixInt(mixInt(seed(T_NEXT_CLUSTER), ctx.nextCluster), cand.label));
     return k;

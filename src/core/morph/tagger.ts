@@ -142,7 +142,6 @@ function patternHash(s: string): number {
   return finish(h);
 }
 
-
 /** Coarse shape of a word: digits, Latin letters, Arabic letters, other. */
 function shapeOf(s: string): number {
   let digits = 0;
