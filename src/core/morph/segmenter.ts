@@ -82,7 +82,6 @@ const T_TOKEN_CLUSTER = 20;
 const T_STEM_CLUSTER = 21;
 const T_NEXT_CLUSTER = 22;
 
-
 function bucket(x: number): number {
   return x <= 0 ? 0 : x < 1 ? 1 : x < 2 ? 2 : x < 4 ? 3 : x < 8 ? 4 : x < 16 ? 5 : x < 64 ? 6 : 7;
 }
@@ -146,8 +145,7 @@ export function staticFeatures(norm: string, cand: Candidate, vocab: Vocabulary,
     // The stem as PADT would spell it before the suffix (خبرتي → خبرة + ي) may be far more common than as written.
     const hidden = HIDDEN_ENDINGS[norm[s1 - 1]];
     if (hidden !== undefined) {
-      const last = hidden === 'وا' ? s1 : s1 - 1;
-      const restoredFreq = Math.round(vocab.normWithPrefix(ARTICLE_PREFIX[article], norm, s0, last, hidden === 'وا' ? 'ا' : hidden));
+      const restoredFreq = Math.round(vocab.normWithPrefix(ARTICLE_PREFIX[article], norm, s0, s1 - 1, hidden));
       const restoredDiff = Math.max(-8, Math.min(8, restoredFreq - tokenFreq)) + 8;
       out[k++] = finish(mixInt(mixInt(mixInt(seed(T_RESTORED_FREQ), Math.min(restoredFreq, 20)), restoredDiff), encClass));
       out[k++] = finish(mixInt(mixInt(seed(T_RESTORED_FREQ), restoredDiff), kind));
