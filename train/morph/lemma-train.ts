@@ -3,7 +3,7 @@
  * UPOS taken from the matching PADT sentences.
  */
 import { dediacritize } from '../../src/core/morph/eval.js';
-import { applyScript, lemmaFeatures, ScriptIndex, scriptFor, scriptName, parseScript } from '../../src/core/morph/lemmatizer.js';
+import { lemmaFeatures, ScriptIndex, scriptFor, scriptName, templateCore, templateFor, templateName, templateVariants, type TemplateScript } from '../../src/core/morph/lemmatizer.js';
 import { cleanForm } from '../../src/core/morph/orthography.js';
 import { UPOS_TAGS } from '../../src/core/morph/tagger.js';
 import type { Treebank } from '../../src/core/morph/treebank.js';
@@ -61,7 +61,7 @@ function best(m: Map<string, number>): string {
 }
 
 /** Builds the lexicon and trains the edit-script ranker (on word types, as unseen words are what it serves). */
-export function trainLemmatizer(sentences: readonly LemmaExample[][], vocab: Vocabulary, options: { epochs: number; minScriptCount: number; log?: (s: string) => void }): LemmaTrainResult {
+export function trainLemmatizer(sentences: readonly LemmaExample[][], vocab: Vocabulary, options: { epochs: number; minScriptCount: number; templates?: boolean; log?: (s: string) => void }): LemmaTrainResult {
   const byForm = new Map<string, Map<string, number>>();
   const add = (key: string, lemma: string): void => {
     let m = byForm.get(key);
@@ -70,6 +70,8 @@ export function trainLemmatizer(sentences: readonly LemmaExample[][], vocab: Voc
   };
   const types = new Map<string, LemmaExample>();
   const scriptCounts = new Map<string, number>();
+  // Templates are counted by their core, then enter with every variant (see templateVariants).
+  const coreCounts = new Map<string, { core: TemplateScript; count: number }>();
   for (const s of sentences) {
     for (const e of s) {
       const form = cleanForm(e.form);
@@ -80,13 +82,22 @@ export function trainLemmatizer(sentences: readonly LemmaExample[][], vocab: Voc
         types.set(key, { form, upos: e.upos, lemma: dediacritize(e.lemma) });
         const sc = scriptFor(form, dediacritize(e.lemma));
         if (sc) scriptCounts.set(scriptName(sc), (scriptCounts.get(scriptName(sc)) ?? 0) + 1);
+        const tp = options.templates === false ? undefined : templateFor(form, dediacritize(e.lemma));
+        if (tp) {
+          const core = templateCore(tp);
+          const seen = coreCounts.get(templateName(core));
+          coreCounts.set(templateName(core), { core, count: (seen?.count ?? 0) + 1 });
+        }
       }
     }
   }
   const lexicon = new Map<string, string>();
   for (const [k, m] of byForm) lexicon.set(k, best(m));
+  for (const { core, count } of coreCounts.values()) {
+    for (const v of templateVariants(core)) scriptCounts.set(templateName(v), Math.max(scriptCounts.get(templateName(v)) ?? 0, count));
+  }
   const scripts = [...scriptCounts].filter(([, c]) => c >= options.minScriptCount).sort((a, b) => b[1] - a[1]).map(([n]) => n);
-  const index = new ScriptIndex(scripts.map(parseScript));
+  const index = ScriptIndex.fromNames(scripts);
   const weights = new TrainableTable(1, 1 << 16);
   const keys = new Uint32Array(32);
   const all = [...types.values()];
@@ -97,7 +108,7 @@ export function trainLemmatizer(sentences: readonly LemmaExample[][], vocab: Voc
     for (const e of shuffled(all, 5 + epoch)) {
       const tag = tagIndex.get(e.upos) ?? -1;
       const cands = index.applicable(e.form);
-      const outs = cands.map((i) => applyScript(e.form, index.scripts[i]));
+      const outs = cands.map((i) => index.apply(i, e.form));
       const goldAt = outs.findIndex((o) => o === e.lemma);
       if (goldAt < 0) continue;
       let bestAt = -1;

@@ -14,7 +14,7 @@ import { ENCLITICS, PROCLITIC_CHAINS, rawStem } from './clitics.js';
 import { dediacritize } from './eval.js';
 import { goldTaggerWords } from './gold.js';
 import { HashedLexicon } from './lexicon.js';
-import { Lemmatizer, parseScript, ScriptIndex, type LemmaResult } from './lemmatizer.js';
+import { Lemmatizer, ScriptIndex, type LemmaResult } from './lemmatizer.js';
 import { cleanWithMap } from './orthography.js';
 import { StemRestorer } from './restore.js';
 import {
@@ -58,6 +58,8 @@ import {
 import type { TreebankToken } from './treebank.js';
 import { Vocabulary } from './vocabulary.js';
 
+
+const HAS_LETTER = /\p{L}/u;
 /** One syntactic word of an analyzed token. */
 export interface MorphSegment {
   /** The word as PADT writes it (marks removed, orthography restored in fused tokens). */
@@ -145,7 +147,7 @@ export function decodeMorphModel(files: ReadonlyMap<string, Uint8Array>): MorphM
   );
   const lemmatizer = new Lemmatizer(
     new Map(lex.lemmaLexicon),
-    new ScriptIndex(lex.lemmaScripts.map(parseScript)),
+    ScriptIndex.fromNames(lex.lemmaScripts),
     FeatureTable.deserialize(need(files, MORPH_FILES.lemma), MORPH_FILES.lemma),
     vocab,
     dediacritize,
@@ -705,7 +707,9 @@ export class MorphAnalyzer {
     const cached = slots[tag];
     if (cached !== undefined) return cached;
     const pos = UPOS_TAGS[tag];
-    const r = pos === 'PUNCT' || pos === 'NUM' || pos === 'SYM' ? { lemma: w.form, vocalized: undefined } : this.parts.lemmatizer.lemmatize(w.form, w.norm, pos, tag);
+    // Number words have lemmas like any word (`الثلاثين` → `ثلاثون`, `آلاف` → `ألف`); figures are their own.
+    const own = pos === 'PUNCT' || pos === 'SYM' || (pos === 'NUM' && !HAS_LETTER.test(w.form));
+    const r = own ? { lemma: w.form, vocalized: undefined } : this.parts.lemmatizer.lemmatize(w.form, w.norm, pos, tag);
     slots[tag] = r;
     return r;
   }

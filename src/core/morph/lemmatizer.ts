@@ -91,18 +91,151 @@ export function lemmaFeatures(form: string, tag: number, script: number, lemma: 
   return k;
 }
 
-/** Scripts indexed by the affixes they strip, for finding the ones that apply to a form. */
+/**
+ * A templatic script, for the lemmas an affix edit cannot reach because the stem itself
+ * changes: broken plurals (`محاكم` → `محكمة`, `عصور` → `عصر`) and hollow or defective
+ * verbs (`يقوم` → `قام`). Both sides are written with slots `1`…`9` for the letters the
+ * form and the lemma share, in order; every other letter is literal. `ال12ا34` → `1234ة`
+ * turns `المحاكم` into `محكمة` and `المدارس` into `مدرسة`. A slot never stands for a
+ * weak letter (alef, hamza forms, `و`, `ي`, `ى`, `ة`), because those are what the
+ * patterns themselves are made of: letting a slot match them would let `فواعل` read as
+ * any four-letter shape.
+ */
+export interface TemplateScript {
+  form: string;
+  lemma: string;
+}
+
+const WEAK_LETTERS = new Set([...'اأإآءئؤويىة']);
+const SLOT_DIGITS = '123456789';
+
+function isSlot(ch: string): boolean {
+  return ch.length === 1 && ch >= '1' && ch <= '9';
+}
+
+/** The template's identity as a string (`@ال12ا34>1234ة`); {@link parseRule} reads it back. */
+export function templateName(t: TemplateScript): string {
+  return `@${t.form}>${t.lemma}`;
+}
+
+/**
+ * The template that turns `form` into `lemma`, or undefined when the longest common
+ * substring already keeps every strong letter they share (an {@link EditScript} does that
+ * job, and more generally) or when fewer than two strong letters are shared. Shared letters
+ * are found as the longest common subsequence of the strong (non-weak) letters.
+ */
+export function templateFor(form: string, lemma: string): TemplateScript | undefined {
+  if (/[1-9]/u.test(form) || /[1-9]/u.test(lemma)) return undefined;
+  const f = [...form];
+  const l = [...lemma];
+  const n = f.length;
+  const m = l.length;
+  // dp[i][j]: longest common subsequence of strong letters of f[i…] and l[j…].
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i][j] = f[i] === l[j] && !WEAK_LETTERS.has(f[i]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+    }
+  }
+  const shared = dp[0][0];
+  if (shared < 2 || shared > SLOT_DIGITS.length) return undefined;
+  const script = scriptFor(form, lemma);
+  const core = script ? form.slice(script.stripPrefix.length, form.length - script.stripSuffix.length) : '';
+  let strongInCore = 0;
+  for (const ch of core) if (!WEAK_LETTERS.has(ch)) strongInCore++;
+  if (strongInCore >= shared) return undefined;
+  const fOut = [...f];
+  const lOut = [...l];
+  let slot = 0;
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (f[i] === l[j] && !WEAK_LETTERS.has(f[i]) && dp[i][j] === dp[i + 1][j + 1] + 1) {
+      fOut[i] = lOut[j] = SLOT_DIGITS[slot++];
+      i++;
+      j++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
+  }
+  return { form: fOut.join(''), lemma: lOut.join('') };
+}
+
+/**
+ * The forms of a template with the outer letters a lemma never keeps put back on its form
+ * side: the article (`ال`) and the alef of accusative tanween (`قيودا`). A template is
+ * learned from its core (`محاكم` → `محكمة` from `المحاكم`), and these variants let the one
+ * learned from `المحاكم` serve `محاكم` and `محاكما` too.
+ */
+export function templateVariants(core: TemplateScript): TemplateScript[] {
+  return ['', 'ال'].flatMap((article) => ['', 'ا'].map((tanween) => ({ form: `${article}${core.form}${tanween}`, lemma: core.lemma })));
+}
+
+/**
+ * The core of a template: the article and a final tanween alef taken off its form side when
+ * the lemma does not have them, or undefined when nothing is left to template.
+ */
+export function templateCore(t: TemplateScript): TemplateScript {
+  let form = t.form;
+  if (form.startsWith('ال') && !t.lemma.startsWith('ال')) form = form.slice(2);
+  if (form.endsWith('ا') && form.length > 1 && isSlot(form[form.length - 2]) && !t.lemma.endsWith('ا')) form = form.slice(0, -1);
+  return { form, lemma: t.lemma };
+}
+
+/** Applies a template to a form, or undefined when the form does not fit it. */
+export function applyTemplate(form: string, t: TemplateScript): string | undefined {
+  const f = [...form];
+  const pattern = [...t.form];
+  if (f.length !== pattern.length) return undefined;
+  const slots: string[] = [];
+  for (let i = 0; i < f.length; i++) {
+    const p = pattern[i];
+    if (isSlot(p)) {
+      if (WEAK_LETTERS.has(f[i]) || !/\p{L}/u.test(f[i])) return undefined;
+      slots[p.charCodeAt(0) - 49] = f[i];
+    } else if (p !== f[i]) return undefined;
+  }
+  let out = '';
+  for (const ch of t.lemma) out += isSlot(ch) ? slots[ch.charCodeAt(0) - 49] : ch;
+  return out;
+}
+
+/** A lemma rule as stored in the model: an affix script or a template. */
+export type LemmaRule = { kind: 'affix'; script: EditScript } | { kind: 'template'; template: TemplateScript };
+
+/** Reads a rule name: `@form>lemma` is a template, anything else a {@link scriptName}. */
+export function parseRule(name: string): LemmaRule {
+  if (name.startsWith('@')) {
+    const [form, lemma] = name.slice(1).split('>');
+    return { kind: 'template', template: { form, lemma } };
+  }
+  return { kind: 'affix', script: parseScript(name) };
+}
+
+/**
+ * Lemma rules indexed for finding the ones that apply to a form: affix scripts by the
+ * affixes they strip, templates by their length. A rule's number is its position in the
+ * list it was built from, which is what the ranker's features use.
+ */
 export class ScriptIndex {
-  readonly scripts: readonly EditScript[];
+  readonly rules: readonly LemmaRule[];
   private readonly byAffixes = new Map<string, number[]>();
+  private readonly byLength = new Map<number, number[]>();
   private readonly maxPrefix: number;
   private readonly maxSuffix: number;
 
-  constructor(scripts: readonly EditScript[]) {
-    this.scripts = scripts;
+  constructor(rules: readonly (LemmaRule | EditScript)[]) {
+    this.rules = rules.map((r) => ('kind' in r ? r : { kind: 'affix', script: r }));
     let mp = 0;
     let ms = 0;
-    scripts.forEach((s, i) => {
+    this.rules.forEach((r, i) => {
+      if (r.kind === 'template') {
+        const len = [...r.template.form].length;
+        let list = this.byLength.get(len);
+        if (!list) this.byLength.set(len, (list = []));
+        list.push(i);
+        return;
+      }
+      const s = r.script;
       const key = `${s.stripPrefix}|${s.stripSuffix}`;
       let list = this.byAffixes.get(key);
       if (!list) this.byAffixes.set(key, (list = []));
@@ -114,7 +247,12 @@ export class ScriptIndex {
     this.maxSuffix = ms;
   }
 
-  /** Indexes of the scripts whose stripped affixes `form` has. */
+  /** Builds the index from rule names as the model stores them. */
+  static fromNames(names: readonly string[]): ScriptIndex {
+    return new ScriptIndex(names.map(parseRule));
+  }
+
+  /** Numbers of the rules that may apply to `form` (affix scripts whose affixes it has, templates of its length). */
   applicable(form: string): number[] {
     const out: number[] = [];
     for (let p = 0; p <= this.maxPrefix && p < form.length; p++) {
@@ -123,7 +261,15 @@ export class ScriptIndex {
         if (list) for (const i of list) out.push(i);
       }
     }
+    const templates = this.byLength.get([...form].length);
+    if (templates) for (const i of templates) out.push(i);
     return out;
+  }
+
+  /** The lemma rule number `i` gives for `form`, or undefined when it does not fit. */
+  apply(i: number, form: string): string | undefined {
+    const r = this.rules[i];
+    return r.kind === 'affix' ? applyScript(form, r.script) : applyTemplate(form, r.template);
   }
 }
 
@@ -151,7 +297,7 @@ export class Lemmatizer {
     let best = form;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const i of this.index.applicable(form)) {
-      const lemma = applyScript(form, this.index.scripts[i]);
+      const lemma = this.index.apply(i, form);
       if (lemma === undefined) continue;
       const n = lemmaFeatures(form, tag, i, lemma, this.vocab, this.keys);
       let s = 0;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MarsadError } from '../errors.js';
 import { ENCLITICS, listSplits, PROCLITIC_CHAINS, rawStem, splitParts, type Split } from './clitics.js';
-import { applyScript, ScriptIndex, scriptFor } from './lemmatizer.js';
+import { applyScript, applyTemplate, parseRule, ScriptIndex, scriptFor, templateCore, templateFor, templateName, templateVariants } from './lemmatizer.js';
 import { endingNeedsEnclitic, stemVariants } from './restore.js';
 import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
@@ -118,6 +118,42 @@ describe('edit scripts', () => {
     const index = new ScriptIndex([s]);
     expect(index.applicable('الحكومات')).toEqual([0]);
     expect(index.applicable('حكومة')).toEqual([]);
+  });
+});
+
+describe('templates (lemmas an affix edit cannot reach)', () => {
+  it('learns a broken plural from one pair and applies it to another', () => {
+    const t = templateFor('المحاكم', 'محكمة');
+    expect(t).toEqual({ form: 'ال12ا34', lemma: '1234ة' });
+    if (!t) throw new Error('no template');
+    expect(applyTemplate('المدارس', t)).toBe('مدرسة');
+    expect(applyTemplate('المدارسة', t)).toBeUndefined();
+  });
+
+  it('learns hollow verbs, and never lets a slot stand for a weak letter', () => {
+    const t = templateFor('يقوم', 'قام');
+    expect(t).toEqual({ form: 'ي1و2', lemma: '1ا2' });
+    if (!t) throw new Error('no template');
+    expect(applyTemplate('يزور', t)).toBe('زار');
+    expect(applyTemplate('يووم', t)).toBeUndefined();
+  });
+
+  it('leaves to edit scripts what they already do', () => {
+    expect(templateFor('الجامعات', 'جامعة')).toBeUndefined();
+    expect(templateFor('وزير', 'وزير')).toBeUndefined();
+  });
+
+  it('serves the bare, the accusative and the definite forms from one core', () => {
+    const t = templateFor('جذورا', 'جذر');
+    if (!t) throw new Error('no template');
+    const core = templateCore(t);
+    expect(core).toEqual({ form: '12و3', lemma: '123' });
+    const index = new ScriptIndex(templateVariants(core).map((v) => parseRule(templateName(v))));
+    for (const form of ['قلوب', 'القلوب', 'قلوبا']) {
+      const found = index.applicable(form).map((i) => index.apply(i, form));
+      expect(found).toEqual(['قلب']);
+    }
+    expect(index.applicable('قلبا').map((i) => index.apply(i, 'قلبا')).filter((l) => l !== undefined)).toEqual([]);
   });
 });
 
