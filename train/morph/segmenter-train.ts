@@ -3,7 +3,7 @@
  * PADT training treebank (averaged perceptron, jackknifed lexicon features).
  */
 import { restoreFeatures } from '../../src/core/morph/restore.js';
-import { contextSeeds, CandidateScorer, listCandidates } from '../../src/core/morph/segmenter.js';
+import { contextSeeds, CandidateScorer, firstPersonContext, listCandidates } from '../../src/core/morph/segmenter.js';
 import type { TreebankSentence } from '../../src/core/morph/treebank.js';
 import type { Vocabulary } from '../../src/core/morph/vocabulary.js';
 import { normalize } from '../../src/core/text/normalize.js';
@@ -80,6 +80,7 @@ export function trainSegmenter(data: readonly SegSentence[], vocab: Vocabulary, 
     let unreachable = 0;
     for (const s of shuffled(data, 17 + epoch)) {
       const lex = heldOut[s.fold];
+      const firstPerson = firstPersonContext(s.gold.map((g) => g?.norm));
       for (let i = 0; i < s.gold.length; i++) {
         const g = s.gold[i];
         if (!g) continue;
@@ -94,7 +95,7 @@ export function trainSegmenter(data: readonly SegSentence[], vocab: Vocabulary, 
           unreachable++;
           continue;
         }
-        const ctx = contextSeeds(s.gold[i - 1]?.norm, s.gold[i + 1]?.norm, vocab);
+        const ctx = contextSeeds(s.gold[i - 1]?.norm, s.gold[i + 1]?.norm, vocab, firstPerson[i]);
         const pred = scorer.score(g.norm, cands, ctx, weights, vocab, lex);
         total++;
         if (pred !== goldIndex) {

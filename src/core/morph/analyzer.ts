@@ -22,6 +22,7 @@ import {
   asNextSeed,
   asPreviousSeed,
   contextFeatures,
+  isFirstPersonMarker,
   listCandidates,
   specialLabel,
   staticFeatures,
@@ -224,6 +225,8 @@ interface TokenType {
   asNext: number;
   /** Its coarse news cluster, as the next token of another. */
   cluster: number;
+  /** Whether it is a first-person word, which changes how the other tokens' `ي`, `نا` read. */
+  firstPersonMarker: boolean;
 }
 
 const CACHE_LIMIT = 200_000;
@@ -425,12 +428,24 @@ export class MorphAnalyzer {
       asPrevious: asPreviousSeed(norm),
       asNext: asNextSeed(norm),
       cluster: vocab.coarseCluster(norm),
+      firstPersonMarker: isFirstPersonMarker(norm),
     };
     this.types.set(text, t);
     return t;
   }
 
-  private readonly ctx: ContextSeeds = { prev: 0, next: 0, nextCluster: 0 };
+  private readonly ctx: ContextSeeds = { prev: 0, next: 0, nextCluster: 0, firstPerson: 0 };
+  private firstPerson = new Uint8Array(64);
+
+  /** {@link firstPersonContext} of a sentence's tokens (the same rule, on cached flags), or undefined when none is a marker (the usual case). */
+  private firstPersonFlags(types: readonly TokenType[], n: number): Uint8Array | undefined {
+    let markers = 0;
+    for (let i = 0; i < n; i++) if (types[i].firstPersonMarker) markers++;
+    if (markers === 0) return undefined;
+    if (this.firstPerson.length < n) this.firstPerson = new Uint8Array(n * 2);
+    for (let i = 0; i < n; i++) this.firstPerson[i] = markers - (types[i].firstPersonMarker ? 1 : 0) > 0 ? 1 : 0;
+    return this.firstPerson;
+  }
 
   /**
    * Drops every cached form once the caches reach their bounds. Called only before a
@@ -552,6 +567,7 @@ export class MorphAnalyzer {
   private segmentSentence(tokens: readonly string[], n: number, split: Uint8Array | undefined): WordTemplate[][] {
     const types = this.sentenceTypes;
     for (let i = 0; i < n; i++) types[i] = this.tokenType(tokens[i]);
+    const firstPerson = this.firstPersonFlags(types, n);
     const out = this.byToken;
     for (let i = 0; i < n; i++) {
       const type = types[i];
@@ -564,6 +580,7 @@ export class MorphAnalyzer {
           this.ctx.prev = i > 0 ? types[i - 1].asPrevious : START_SEED;
           this.ctx.next = i + 1 < n ? types[i + 1].asNext : END_SEED;
           this.ctx.nextCluster = i + 1 < n ? types[i + 1].cluster : SENTENCE_END_CLUSTER;
+          this.ctx.firstPerson = firstPerson === undefined ? 0 : firstPerson[i];
           c = this.choose(type, this.ctx);
         }
         words = this.templates(type, c);

@@ -4,6 +4,7 @@ import { MarsadError } from '../errors.js';
 import { ENCLITICS, listSplits, PROCLITIC_CHAINS, rawStem, splitParts, type Split } from './clitics.js';
 import { applyScript, applyTemplate, parseRule, ScriptIndex, scriptFor, templateCore, templateFor, templateName, templateVariants } from './lemmatizer.js';
 import { endingNeedsEnclitic, stemVariants } from './restore.js';
+import { firstPersonContext } from './segmenter.js';
 import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
 import { cleanKey, normKey, Vocabulary } from './vocabulary.js';
@@ -154,6 +155,14 @@ describe('templates (lemmas an affix edit cannot reach)', () => {
       expect(found).toEqual(['قلب']);
     }
     expect(index.applicable('قلبا').map((i) => index.apply(i, 'قلبا')).filter((l) => l !== undefined)).toEqual([]);
+  });
+});
+
+describe('firstPersonContext', () => {
+  it('flags the other tokens of a sentence that has a first-person word, never the word itself', () => {
+    expect([...firstPersonContext(['قال', 'انا', 'احب', 'اسلوبي'])]).toEqual([1, 0, 1, 1]);
+    expect([...firstPersonContext(['نحن', 'نرى', 'ان', 'ارضنا', 'لنا'])]).toEqual([1, 1, 1, 1, 1]);
+    expect([...firstPersonContext(['قال', 'الوزير', 'ان', 'اسلوبه', undefined])]).toEqual([0, 0, 0, 0, 0]);
   });
 });
 
