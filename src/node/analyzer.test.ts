@@ -33,3 +33,14 @@ describe('loadAnalyzer without the morphology model', () => {
     expect(doc.entities?.some((e) => e.type === 'LOC')).toBe(true);
   });
 });
+
+describe('loadAnalyzer with every model', () => {
+  it('keeps an organization named in quotes whole: no place mention inside its name', () => {
+    const doc = loadAnalyzer().analyze('وصرح المتحدث الرسمى لوكالة "أنباء الشرق الأوسط" بأن الزيارة ناجحة، وزار الوفد جامعة القاهرة.');
+    const org = doc.entities?.find((e) => e.type === 'ORG' && e.name === 'انباء الشرق الاوسط');
+    expect(org?.mentions.map((m) => m.text)).toEqual(['أنباء الشرق الأوسط']);
+    const inside = (doc.entities ?? []).filter((e) => e !== org && e.mentions.some((m) => org !== undefined && m.start >= org.mentions[0].start && m.end <= org.mentions[0].end));
+    expect(inside).toEqual([]);
+    expect(doc.entities?.find((e) => e.name === 'جامعة القاهرة')?.type).toBe('ORG');
+  });
+});

@@ -6,6 +6,8 @@
  */
 import { normalize } from '../text/normalize.js';
 import { type GoldSentence, type NerScores, scoreNer } from './conll.js';
+import { promoteInstitutionHeads } from './heads.js';
+import { LABELS } from './labels.js';
 import type { MorphTag } from './morph-features.js';
 import type { NerTagger } from './tagger.js';
 
@@ -20,11 +22,13 @@ export const EVAL_CONTEXT_WINDOW = 25;
 
 /** Tags gold sentences (one document, or a run of documents without boundaries). */
 export function tagGold(tagger: NerTagger, sentences: readonly GoldSentence[], window = EVAL_CONTEXT_WINDOW, morphology?: GoldMorphology): string[][] {
-  return tagger.tagSentences(
-    sentences.map((s) => s.tokens.map((t) => normalize(t))),
-    window,
-    morphology ? sentences.map((s) => morphology(s.tokens)) : undefined,
-  );
+  const norms = sentences.map((s) => s.tokens.map((t) => normalize(t)));
+  const labels = tagger.tagDocument(norms, window, morphology ? sentences.map((s) => morphology(s.tokens)) : undefined);
+  // The same post-processing as the runtime's recognizeMentions.
+  return labels.map((l, s) => {
+    promoteInstitutionHeads(norms[s], l);
+    return Array.from(l, (x) => LABELS[x]);
+  });
 }
 
 /** Scores the tagger on groups of gold sentences (each group is tagged as one document). */

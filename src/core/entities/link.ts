@@ -173,7 +173,16 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
     personSpans.push({ ts: name.start, te: name.end, start: tokens[name.start].start, end: tokens[name.end - 1].end });
     knownStart.set(name.start, name.end);
   }
-  for (const o of quotedOrganizations(tokens)) {
+  const quoted = quotedOrganizations(tokens);
+  // The quoted words are the organization's name: a place or other name NER found inside
+  // them (`الشرق الأوسط` in لوكالة "أنباء الشرق الأوسط") is part of it, not a mention of its own.
+  const insideQuoted = (m: WorkMention, key: string): boolean => quoted.some((o) => `ORG:${o.name}` !== key && o.mention.start <= m.start && m.end <= o.mention.end);
+  for (const [key, entry] of others) {
+    entry.mentions = entry.mentions.filter((m) => !insideQuoted(m, key));
+    if (entry.mentions.length === 0) others.delete(key);
+  }
+  for (let k = countryMentions.length - 1; k >= 0; k--) if (insideQuoted(countryMentions[k], '')) countryMentions.splice(k, 1);
+  for (const o of quoted) {
     const key = `ORG:${o.name}`;
     const entry = others.get(key) ?? { type: 'ORG' as EntityType, name: o.name, mentions: [] };
     if (!entry.mentions.some((m) => m.start === o.mention.start)) entry.mentions.push(o.mention);

@@ -12,6 +12,7 @@ import type { Entity, EntityType, Mention, Span, Token } from '../document.js';
 import { normalize, normalizeWithMap } from '../text/normalize.js';
 import { splitProclitics } from './clitics.js';
 import { combine, hashString } from './hash.js';
+import { promoteInstitutionHeads } from './heads.js';
 import { ENTITY_TYPES, isBegin, typeOfLabel } from './labels.js';
 import { LEX, type NerLexicon, lexiconFlags } from './resources.js';
 import type { NerTagger } from './tagger.js';
@@ -125,6 +126,7 @@ export function recognizeMentions(tagger: NerTagger, text: string, tokens: reado
   const norms = tokens.map((t) => t.norm ?? normalize(t.text));
   // Tokens carry their morphology when that stage ran; a model that reads it needs it (see the stage's needs).
   const lab = tagger.tagRanges(norms, ranges, Infinity, tokens);
+  for (const [a, b] of ranges) promoteInstitutionHeads(norms, lab, a, b);
   let knowledge: WordKnowledge | undefined;
   const mentions: RecognizedMention[] = [];
   for (const [a, b] of ranges) {

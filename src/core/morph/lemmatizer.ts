@@ -181,6 +181,18 @@ export function templateCore(t: TemplateScript): TemplateScript {
   return { form, lemma: t.lemma };
 }
 
+/**
+ * Where a form (or a template's form side) has its weak letters: `المحاكم` and `ال12ا34` both
+ * give `x..x...` (as a string). A template's slots are strong letters and its literal letters
+ * are themselves, so a form can only fit templates of exactly its shape: the index looks
+ * them up by it instead of trying every template of the form's length.
+ */
+export function weakShape(form: string): string {
+  let out = '';
+  for (const ch of form) out += WEAK_LETTERS.has(ch) ? 'x' : '.';
+  return out;
+}
+
 /** Applies a template to a form, or undefined when the form does not fit it. */
 export function applyTemplate(form: string, t: TemplateScript): string | undefined {
   const f = [...form];
@@ -213,13 +225,13 @@ export function parseRule(name: string): LemmaRule {
 
 /**
  * Lemma rules indexed for finding the ones that apply to a form: affix scripts by the
- * affixes they strip, templates by their length. A rule's number is its position in the
+ * affixes they strip, templates by their {@link weakShape}. A rule's number is its position in the
  * list it was built from, which is what the ranker's features use.
  */
 export class ScriptIndex {
   readonly rules: readonly LemmaRule[];
   private readonly byAffixes = new Map<string, number[]>();
-  private readonly byLength = new Map<number, number[]>();
+  private readonly byShape = new Map<string, number[]>();
   private readonly maxPrefix: number;
   private readonly maxSuffix: number;
 
@@ -229,9 +241,9 @@ export class ScriptIndex {
     let ms = 0;
     this.rules.forEach((r, i) => {
       if (r.kind === 'template') {
-        const len = [...r.template.form].length;
-        let list = this.byLength.get(len);
-        if (!list) this.byLength.set(len, (list = []));
+        const key = weakShape(r.template.form);
+        let list = this.byShape.get(key);
+        if (!list) this.byShape.set(key, (list = []));
         list.push(i);
         return;
       }
@@ -261,7 +273,7 @@ export class ScriptIndex {
         if (list) for (const i of list) out.push(i);
       }
     }
-    const templates = this.byLength.get([...form].length);
+    const templates = this.byShape.get(weakShape(form));
     if (templates) for (const i of templates) out.push(i);
     return out;
   }

@@ -80,6 +80,13 @@ describe('tags, lemmas and stems with the committed model', () => {
     expect(analyzed[3].lemma).toBe('مفاوضة');
   });
 
+  it('lemmatizes number words and broken plurals, and leaves figures as they are', () => {
+    const lemmas = (tokens: string[]): string[] => analyzer.analyzeSentence(tokens).map((t) => t.lemma);
+    expect(lemmas(['قتل', 'آلاف', 'الأشخاص', 'فى', '٢٠١٥'])).toEqual(['قتل', 'ألف', 'شخص', 'في', '2015']);
+    expect(lemmas(['حضر', 'الثلاثين', 'مسؤولا'])[1]).toBe('ثلاثون');
+    expect(lemmas(['زار', 'المحاكم', 'والمدارس']).slice(1)).toEqual(['محكمة', 'مدرسة']);
+  });
+
   it('stems والعراق, بالعراق, للعراق and العراق alike, and leaves وزير alone', () => {
     const stems = analyzer.analyzeSentence(['والعراق', 'بالعراق', 'للعراق', 'العراق', 'وزير']).map((t) => t.stem);
     expect(new Set(stems.slice(0, 4)).size).toBe(1);
