@@ -155,7 +155,7 @@ export function trainRestorer(data: readonly SegSentence[], options: { epochs: n
         const alts = ambiguous.get(normalize(g.rawStem));
         if (!alts || !alts.includes(g.stemForm)) continue;
         if (/[أإآؤئء]/u.test(g.rawStem) && alts.includes(g.rawStem)) continue;
-        const ctx = { prev: s.gold[i - 1]?.norm, prev2: s.gold[i - 2]?.norm, next: s.gold[i + 1]?.norm, token: g.norm, chain: g.split.chain };
+        const ctx = { prev: s.gold[i - 1]?.norm, prev2: s.gold[i - 2]?.norm, next: s.gold[i + 1]?.norm, token: g.norm, chain: g.split.chain, window: [3, 4, 5, 6].map((d) => s.gold[i - d]?.norm) };
         let best = '';
         let bestScore = Number.NEGATIVE_INFINITY;
         for (const a of alts) {

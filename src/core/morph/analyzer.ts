@@ -548,9 +548,9 @@ export class MorphAnalyzer {
   }
 
   /** A stem whose spelling is chosen in context: the chosen variant's template (cached per spelling). */
-  private restoredTemplate(w: WordTemplate, prev: string | undefined, prev2: string | undefined, next: string | undefined): WordTemplate {
+  private restoredTemplate(w: WordTemplate, prev: string | undefined, prev2: string | undefined, next: string | undefined, window: readonly (string | undefined)[]): WordTemplate {
     const raw = w.ambiguousRaw as string;
-    const form = this.parts.restorer.restore(raw, w.hasEnclitic, { prev, prev2, next, token: w.token, chain: w.chain });
+    const form = this.parts.restorer.restore(raw, w.hasEnclitic, { prev, prev2, next, token: w.token, chain: w.chain, window });
     const key = `${w.token}\u0001${w.index}\u0001${form}`;
     let t = this.restored.get(key);
     if (!t) {
@@ -590,7 +590,8 @@ export class MorphAnalyzer {
           words = words.slice();
           const prev = i > 0 ? types[i - 1].norm : undefined;
           const next = i + 1 < n ? types[i + 1].norm : undefined;
-          words[k] = this.restoredTemplate(words[k], prev, i > 1 ? types[i - 2].norm : undefined, next);
+          const window = [3, 4, 5, 6].map((d) => (i >= d ? types[i - d].norm : undefined));
+          words[k] = this.restoredTemplate(words[k], prev, i > 1 ? types[i - 2].norm : undefined, next, window);
         }
       }
       out[i] = words;

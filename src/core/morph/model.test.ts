@@ -29,6 +29,12 @@ describe('segmentation with the committed model', () => {
     expect(words(tokens)).toEqual(expected);
   });
 
+  it('restores إن after the verb of saying and أن after the others, even a few words away', () => {
+    expect(words(['وقالت', 'الوزيرة', 'انها', 'سعيدة'])[2]).toBe('إن ها');
+    expect(words(['فالمدرب', 'يقول', 'انه', 'مستعد'])[2]).toBe('إن ه');
+    expect(words(['وأعلن', 'مدير', 'شرطة', 'المدينة', 'انه', 'اعتقل', 'اثنين'])[4]).toBe('أن ه');
+  });
+
   it('leaves وزير and بين whole (no و or ب clitic)', () => {
     expect(words(['التقى', 'وزير', 'الدفاع', 'بين', 'الجلسات'])).toEqual(['التقى', 'وزير', 'الدفاع', 'بين', 'الجلسات']);
   });

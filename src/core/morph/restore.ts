@@ -24,6 +24,11 @@ export interface RestoreContext {
   next: string | undefined;
   /** The normalized token the stem comes from. */
   token: string;
+  /**
+   * Normalized tokens further back (three to six before), nearest first: the reporting verb
+   * that decides `إن` or `أن` is often a few words away (`وأعلن مدير شرطة عمان انه`).
+   */
+  window?: readonly (string | undefined)[];
   /** Proclitic chain id of the split. */
   chain: number;
 }
@@ -36,6 +41,8 @@ const T_R_CHAIN = 0x305;
 const T_R_PREV_END = 0x306;
 const T_R_PREV_STEM = 0x307;
 const T_R_PREV2 = 0x308;
+const T_R_WINDOW = 0x309;
+const T_R_SAY = 0x30a;
 
 /** Feature keys for choosing `form` in context; writes into `out`, returns the count. */
 export function restoreFeatures(form: string, ctx: RestoreContext, out: Uint32Array): number {
@@ -52,7 +59,37 @@ export function restoreFeatures(form: string, ctx: RestoreContext, out: Uint32Ar
   if (p.length > 3 && (p[0] === 'و' || p[0] === 'ف')) out[k++] = finish(mixString(mixInt(f, T_R_PREV_STEM), p.slice(1)));
   else out[k++] = finish(mixString(mixInt(f, T_R_PREV_STEM), p));
   out[k++] = finish(mixString(mixInt(f, T_R_PREV2), ctx.prev2 ?? '<s>'));
+  // prev2 and the window as a bag, without the conjunction: the verb counts wherever it is.
+  const bag = [ctx.prev2, ...(ctx.window ?? [])];
+  for (let i = 0; i < bag.length && k < out.length; i++) {
+    const w = bag[i];
+    if (w === undefined) break;
+    out[k++] = finish(mixString(mixInt(f, T_R_WINDOW), w.length > 3 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w));
+  }
+  // Arabic writes إنّ after the verb of saying and أنّ after the others (PADT train: after قال
+  // 27 times out of 28); its other forms are too rare in the treebank for the word features
+  // (قالت once, يقول twice), so they share one feature: how far back the nearest one is.
+  let say = 0;
+  const near = [ctx.prev, ctx.prev2, ...(ctx.window ?? [])];
+  for (let i = 0; i < near.length; i++) {
+    if (isSayVerb(near[i])) {
+      say = i + 1;
+      break;
+    }
+  }
+  if (k < out.length) out[k++] = finish(mixInt(mixInt(f, T_R_SAY), say));
   return k;
+}
+
+/** Forms of the verb of saying (قال) and its verbal noun, normalized, without a conjunction. */
+const SAY_FORMS = new Set(
+  'قال قالت قالا قالتا قالوا قلن قلت قلنا يقول تقول يقولان تقولان يقولون يقلن نقول اقول قوله قولها قولهم قولهما قولي قولنا قائلا قائلة قائلين'.split(' '),
+);
+
+/** Whether a normalized token is a form of قال (a leading و or ف aside). */
+export function isSayVerb(norm: string | undefined): boolean {
+  if (norm === undefined) return false;
+  return SAY_FORMS.has(norm) || (norm.length > 3 && (norm[0] === 'و' || norm[0] === 'ف') && SAY_FORMS.has(norm.slice(1)));
 }
 
 /**
