@@ -39,6 +39,11 @@ export function goldTagSentence(s: TreebankSentence): TagSentence {
   return { words, tags };
 }
 
+/** A sentence read right to left, for the right-to-left tagger (the features then see the words after a word as its previous ones). */
+export function reversedTagSentence(s: TagSentence): TagSentence {
+  return { words: [...s.words].reverse(), tags: [...s.tags].reverse() };
+}
+
 /** Tag counts per normalized word. */
 export function tagCounts(data: readonly TagSentence[], keep: (index: number) => boolean): Map<string, Int32Array> {
   const counts = new Map<string, Int32Array>();

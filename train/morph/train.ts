@@ -21,7 +21,7 @@ import { evaluateAnalyzer, r2, readTreebank } from './evaluate.js';
 import { lemmaExamples, trainLemmatizer } from './lemma-train.js';
 import { buildNewsVocab } from './news-vocab.js';
 import { prepareSegSentences, trainRestorer, trainSegmenter } from './segmenter-train.js';
-import { AmbiguityIds, assignAmbiguity, goldTagSentence, trainTagger } from './tagger-train.js';
+import { AmbiguityIds, assignAmbiguity, goldTagSentence, reversedTagSentence, trainTagger } from './tagger-train.js';
 
 const VERSION = '1.0.0';
 const args = process.argv.slice(2);
@@ -62,6 +62,8 @@ const restorer = trainRestorer(segData, { epochs: 5, log });
 const tagData = trainSentences.map(goldTagSentence);
 const ambiguity = assignAmbiguity(tagData, 10, new AmbiguityIds());
 const tagger = trainTagger(tagData, vocab, { epochs, log });
+// The same features read right to left; the analyzer sums both taggers' tag probabilities.
+const taggerBackward = trainTagger(tagData.map(reversedTagSentence), vocab, { epochs, log });
 const finalVocab = Vocabulary.fromCounts(news.counts, (s) => normalize(s), clusters.clusters, 2, ambiguity);
 log(`final vocabulary table: ${finalVocab.table.size} entries (${ambiguity.size} words with ambiguity classes)`);
 
@@ -97,6 +99,7 @@ const files: [string, Uint8Array][] = [
   [MORPH_FILES.segLexicon, hashedLexicon.table.serialize()],
   [MORPH_FILES.restore, restorer.weights.averaged().serialize()],
   [MORPH_FILES.tagger, tagger.averaged().serialize()],
+  [MORPH_FILES.taggerBackward, taggerBackward.averaged().serialize()],
   [MORPH_FILES.lemma, lemma.weights.averaged().serialize()],
 ];
 for (const [name, bytes] of files) {
@@ -116,7 +119,7 @@ writeManifest({
   name: 'morph',
   version: VERSION,
   description:
-    'Arabic morphology: PADT-style clitic segmentation with orthography restoration, UPOS tagging (greedy averaged perceptron), ' +
+    'Arabic morphology: PADT-style clitic segmentation with orthography restoration, UPOS tagging (two greedy averaged perceptrons, left to right and right to left, their scores summed), ' +
     'lemmatization (lexicon + edit scripts) and the search stemmer built on the segmenter. Pure TypeScript runtime: src/core/morph/.',
   licence:
     'CC BY-NC-SA 3.0. The model is trained on UD Arabic-PADT (CC BY-NC-SA 3.0) and carries that licence (NonCommercial, ShareAlike); ' +

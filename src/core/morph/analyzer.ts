@@ -33,29 +33,8 @@ import {
 } from './segmenter.js';
 import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
-import {
-  argmax,
-  MAX_WORD_FEATURES,
-  AGREEMENT_VALUES,
-  agreementFeature,
-  ambiguityPairFeatures,
-  EDGE_AGREEMENT,
-  firstWordFeatures,
-  neighbourFeatures,
-  noNeighbour,
-  previousWordByTagFeatures,
-  selfByPreviousTagFeatures,
-  transitionFeatures,
-  type Neighbour,
-  staticWordFeatures,
-  TAG_COUNT,
-  UPOS_TAGS,
-  WordRole,
-  wordSeeds,
-  type TaggerWord,
-  type Upos,
-  type WordSeeds,
-} from './tagger.js';
+import { GreedyTagger, type CachedTaggerWord, type NormInfo } from './greedy-tagger.js';
+import { TAG_COUNT, UPOS_TAGS, WordRole, wordSeeds, type Upos } from './tagger.js';
 import type { TreebankToken } from './treebank.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -93,6 +72,8 @@ export interface MorphModelParts {
   lexicon: HashedLexicon;
   restorer: StemRestorer;
   tagger: FeatureTable;
+  /** The right-to-left tagger (trained on reversed sentences), when the model has one. */
+  taggerBackward?: FeatureTable;
   lemmatizer: Lemmatizer;
   /** Version string of the model, for the record. */
   version: string;
@@ -117,6 +98,7 @@ export const MORPH_FILES = {
   segLexicon: 'seglex.bin',
   restore: 'restore.bin',
   tagger: 'tagger.bin',
+  taggerBackward: 'tagger-rtl.bin',
   lemma: 'lemma.bin',
 } as const;
 
@@ -153,28 +135,18 @@ export function decodeMorphModel(files: ReadonlyMap<string, Uint8Array>): MorphM
     vocab,
     dediacritize,
   );
+  // Optional: models built before the right-to-left tagger existed tag in one direction.
+  const backwardBytes = files.get(MORPH_FILES.taggerBackward);
   return {
     vocab,
     segmenter: FeatureTable.deserialize(need(files, MORPH_FILES.segmenter), MORPH_FILES.segmenter),
     lexicon,
     restorer,
     tagger: FeatureTable.deserialize(need(files, MORPH_FILES.tagger), MORPH_FILES.tagger),
+    ...(backwardBytes ? { taggerBackward: FeatureTable.deserialize(backwardBytes, MORPH_FILES.taggerBackward) } : {}),
     lemmatizer,
     version: lex.version,
   };
-}
-
-/**
- * What the tagger keeps per distinct normalized word, shared by every word template with
- * that spelling: the context seeds and the rows it contributes to its neighbours' scores
- * depend on the normalized form only, so `و` of `والعراق` and of `وقال` share them.
- */
-interface NormInfo {
-  seeds: WordSeeds;
-  /** Arena offset of the four neighbour contributions (as previous, before-previous, next, after-next word). */
-  neighbourAt: number;
-  /** Row of this word in the analyzer's table of contributions as previous word by tag. */
-  id: number;
 }
 
 /** Lemmas of one (form, norm) by tag index, shared by every template with that spelling. */
@@ -188,7 +160,7 @@ interface LemmaSlots {
  * depends only on the form is computed once and kept here or in what it points to
  * (static tag scores, context seeds and rows, lemmas by tag).
  */
-interface WordTemplate extends TaggerWord {
+interface WordTemplate extends CachedTaggerWord {
   /** Offsets inside the token's text, -1 when unmapped. */
   start: number;
   end: number;
@@ -196,11 +168,6 @@ interface WordTemplate extends TaggerWord {
   ambiguousRaw: string | undefined;
   /** For such a stem: whether an enclitic follows. */
   hasEnclitic: boolean;
-  /** Offset of the static part of the tag scores in the analyzer's score arena, or -1. */
-  tagAt: number;
-  /** Row of this word in the analyzer's table of scores by previous tag, -1 until tagged once. */
-  slot: number;
-  info: NormInfo | undefined;
   lemmas: (LemmaResult | undefined)[] | undefined;
   /** Search key of the word, when it heads its token. */
   stem: string | undefined;
@@ -230,8 +197,6 @@ interface TokenType {
 }
 
 const CACHE_LIMIT = 200_000;
-/** Bound on the per-word score rows (TAG_COUNT floats each) before every cache is dropped: about 270 MB. */
-const ROW_LIMIT = 4_000_000;
 /**
  * How many candidates (best by static score) are scored with context features. Context
  * only reorders close candidates: on PADT dev, the best two give exactly the same
@@ -246,7 +211,7 @@ export interface AnalyzeSentenceOptions {
   splittable?: (i: number) => boolean;
 }
 
-type Cached = 'tagAt' | 'slot' | 'info' | 'lemmas' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
+type Cached = 'tagAt' | 'tagAtBack' | 'slot' | 'slotBack' | 'info' | 'lemmas' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
 
 function template(base: Omit<WordTemplate, Cached>): WordTemplate {
   // Spelled out rather than spread: this runs for every new word form.
@@ -263,7 +228,9 @@ function template(base: Omit<WordTemplate, Cached>): WordTemplate {
     ambiguousRaw: undefined,
     hasEnclitic: false,
     tagAt: -1,
+    tagAtBack: -1,
     slot: -1,
+    slotBack: -1,
     info: undefined,
     lemmas: undefined,
     stem: undefined,
@@ -272,19 +239,6 @@ function template(base: Omit<WordTemplate, Cached>): WordTemplate {
 
 const START_SEED = asPreviousSeed(undefined);
 const END_SEED = asNextSeed(undefined);
-const NO_WORD = noNeighbour();
-const T = TAG_COUNT + 1;
-
-/** An Int32Array at least `n` long holding `a`'s values, new cells set to `fill`. */
-function ensure(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<ArrayBuffer> {
-  if (n <= a.length) return a;
-  let len = a.length * 2;
-  while (len < n) len *= 2;
-  const b = new Int32Array(len);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
-}
 
 /** The analyzer. Create one per model and reuse it: it caches per word form. */
 export class MorphAnalyzer {
@@ -294,34 +248,17 @@ export class MorphAnalyzer {
   private readonly norms = new Map<string, NormInfo>();
   private readonly lemmaCache = new Map<string, LemmaSlots>();
   private readonly scorer = new CandidateScorer();
-  private readonly keys = new Uint32Array(MAX_WORD_FEATURES * 2);
   private readonly ctxKeys = new Uint32Array(16);
-  private readonly scores = new Float64Array(TAG_COUNT);
-  /** Static tag scores and neighbour contributions of every cached word, TAG_COUNT apiece; starts with the sentence-edge contributions. */
-  private arena = new Float32Array(TAG_COUNT * 65536);
-  private arenaUsed = 0;
-  /** Offset of the sentence-edge neighbour contributions (the first block of the arena). */
-  private edgeAt = 0;
-  /** Dense tag-transition scores (both transition features): `[(prevTag + 1) * (TAG_COUNT + 1) + prev2Tag + 1]`, TAG_COUNT apiece. */
-  private readonly transition2: Float64Array;
-  /** Dense agreement scores: `[((prevAgreement * AGREEMENT_VALUES) + selfAgreement) * (TAG_COUNT + 1) + prevTag + 1]`, TAG_COUNT apiece (prevAgreement AGREEMENT_VALUES: the sentence edge). */
-  private readonly agreement: Float64Array;
-  /** Offset of the sentence-start contribution of the missing previous word (tag -1) in the arena. */
-  private edgePreviousAt = 0;
-  /** Arena offsets of each template's scores under each previous tag: `[slot * (TAG_COUNT + 1) + prevTag + 1]`, -1 until needed. */
-  private byPrevious = new Int32Array(T * 16384).fill(-1);
-  private slots = 0;
-  /** Arena offsets of what a word contributes to the next word's scores once it has tag t: `[info.id * TAG_COUNT + t]`, -1 until needed. */
-  private asPrevious = new Int32Array(TAG_COUNT * 16384).fill(-1);
+  /** The left-to-right tagging engine, and the right-to-left one when the model has it. */
+  private readonly forward: GreedyTagger;
+  private readonly backward: GreedyTagger | undefined;
   private normIds = 0;
-  // Per-sentence scratch, grown as needed: the words in order, their tags, and what the tag loop reads of each.
+  // Per-sentence scratch, grown as needed: the words in order (and reversed), the tag scores of each pass.
   private words: WordTemplate[] = [];
-  private tags = new Int8Array(256);
-  private wordNeighbour = new Int32Array(256);
-  private wordSlot = new Int32Array(256);
-  private wordNorm = new Int32Array(256);
-  private wordAgreement = new Int32Array(256);
-  private wordSeedsOf: WordSeeds[] = [];
+  private reversed: WordTemplate[] = [];
+  private forwardScores = new Float32Array(256 * TAG_COUNT);
+  private backwardScores = new Float32Array(256 * TAG_COUNT);
+  private combined = new Int8Array(256);
   private sentenceTypes: TokenType[] = [];
   private byToken: WordTemplate[][] = [];
   private splitFlags = new Uint8Array(256);
@@ -329,61 +266,8 @@ export class MorphAnalyzer {
 
   constructor(parts: MorphModelParts) {
     this.parts = parts;
-    this.transition2 = new Float64Array(T * T * TAG_COUNT);
-    const keys = new Uint32Array(4);
-    for (let p = -1; p < TAG_COUNT; p++) {
-      for (let p2 = -1; p2 < TAG_COUNT; p2++) {
-        transitionFeatures(p, p2, keys, 0);
-        // Each row holds both transition features, so the inner loop reads one table.
-        parts.tagger.addRow(keys[0], this.transition2, ((p + 1) * T + p2 + 1) * TAG_COUNT);
-        parts.tagger.addRow(keys[1], this.transition2, ((p + 1) * T + p2 + 1) * TAG_COUNT);
-      }
-    }
-    this.agreement = new Float64Array((AGREEMENT_VALUES + 1) * AGREEMENT_VALUES * T * TAG_COUNT);
-    for (let pa = 0; pa <= AGREEMENT_VALUES; pa++) {
-      for (let sa = 0; sa < AGREEMENT_VALUES; sa++) {
-        for (let p = -1; p < TAG_COUNT; p++) {
-          const key = agreementFeature(pa === AGREEMENT_VALUES ? EDGE_AGREEMENT : pa, sa, p);
-          parts.tagger.addRow(key, this.agreement, ((pa * AGREEMENT_VALUES + sa) * T + p + 1) * TAG_COUNT);
-        }
-      }
-    }
-    this.reserveEdge();
-  }
-
-  /** Puts the sentence-edge neighbour contributions at the start of the arena. */
-  private reserveEdge(): void {
-    this.arenaUsed = 0;
-    this.edgeAt = this.neighbourBlock(NO_WORD);
-    this.scores.fill(0);
-    const n = previousWordByTagFeatures(NO_WORD, -1, this.keys, 0);
-    for (let k = 0; k < n; k++) this.parts.tagger.addRow(this.keys[k], this.scores, 0);
-    // The sentence start as the previous word: its neighbour row and its row under tag -1, summed.
-    for (let t = 0; t < TAG_COUNT; t++) this.scores[t] += this.arena[this.edgeAt + t];
-    this.edgePreviousAt = this.store(this.scores);
-  }
-
-  /** Sums the rows of `keys[0…n)`, plus the arena block at `base` if not negative, into a new arena block; returns its offset. */
-  private storeKeys(n: number, base = -1): number {
-    const scores = this.scores;
-    scores.fill(0);
-    if (base >= 0) for (let t = 0; t < TAG_COUNT; t++) scores[t] = this.arena[base + t];
-    for (let k = 0; k < n; k++) this.parts.tagger.addRow(this.keys[k], scores, 0);
-    return this.store(scores);
-  }
-
-  /** Stores the four neighbour contributions of a word (as previous, before-previous, next, after-next); returns their offset. */
-  private neighbourBlock(seeds: WordSeeds): number {
-    const at = this.arenaUsed;
-    const scores = this.scores;
-    const keys = this.keys;
-    for (let which = 0; which < 4; which++) {
-      scores.fill(0);
-      const n = neighbourFeatures(seeds, which as Neighbour, keys, 0);
-      for (let k = 0; k < n; k++) this.parts.tagger.addRow(keys[k], scores, 0);
-      this.store(scores);
-    }
-    return at;
+    this.forward = new GreedyTagger(parts.tagger, parts.vocab, false);
+    this.backward = parts.taggerBackward ? new GreedyTagger(parts.taggerBackward, parts.vocab, true) : undefined;
   }
 
   /** Builds an analyzer from model files (see {@link decodeMorphModel}). */
@@ -452,16 +336,14 @@ export class MorphAnalyzer {
    * sentence is analyzed, so that no template of the sentence points into a reset arena.
    */
   private bound(): void {
-    if (this.types.size < CACHE_LIMIT && this.arenaUsed < ROW_LIMIT * TAG_COUNT && this.slots < ROW_LIMIT && this.normIds < CACHE_LIMIT * 2) return;
+    if (this.types.size < CACHE_LIMIT && !this.forward.full && !(this.backward?.full ?? false) && this.normIds < CACHE_LIMIT * 2) return;
     this.types.clear();
     this.restored.clear();
     this.norms.clear();
     this.lemmaCache.clear();
-    this.byPrevious.fill(-1);
-    this.slots = 0;
-    this.asPrevious.fill(-1);
     this.normIds = 0;
-    this.reserveEdge();
+    this.forward.reset();
+    this.backward?.reset();
   }
 
   private choose(type: TokenType, ctx: ContextSeeds): number {
@@ -606,117 +488,54 @@ export class MorphAnalyzer {
     if (info !== undefined) return info;
     const seeds = wordSeeds(w, this.parts.vocab);
     const id = this.normIds++;
-    this.asPrevious = ensure(this.asPrevious, (id + 1) * TAG_COUNT, -1);
-    info = { seeds, neighbourAt: this.neighbourBlock(seeds), id };
+    this.forward.reserveNorms(id + 1);
+    this.backward?.reserveNorms(id + 1);
+    info = { seeds, neighbourAt: this.forward.neighbourBlock(seeds), neighbourAtBack: this.backward?.neighbourBlock(seeds) ?? -1, id };
     this.norms.set(w.norm, info);
     return info;
   }
 
-  /** Gets each word's cached rows ready and copies what the tag loop reads into flat arrays. */
-  private prepare(words: readonly WordTemplate[], n: number): void {
-    if (this.tags.length < n) {
-      let len = this.tags.length * 2;
-      while (len < n) len *= 2;
-      this.tags = new Int8Array(len);
-      this.wordNeighbour = new Int32Array(len);
-      this.wordSlot = new Int32Array(len);
-      this.wordNorm = new Int32Array(len);
-      this.wordAgreement = new Int32Array(len);
-    }
-    const scores = this.scores;
-    const keys = this.keys;
-    const vocab = this.parts.vocab;
-    const weights = this.parts.tagger;
-    const seedsOf = this.wordSeedsOf;
+  /**
+   * Tags `words[0…n)`: greedily left to right and, when the model has a right-to-left
+   * tagger, right to left too, each word taking the tag whose two scores sum highest (as
+   * good as summing their softmaxes on PADT dev, without the exponentials).
+   */
+  private tag(words: readonly WordTemplate[], n: number): Int8Array {
     for (let i = 0; i < n; i++) {
       const w = words[i];
-      let info = w.info;
-      if (info === undefined) info = w.info = this.normInfo(w);
-      if (w.tagAt < 0) {
-        scores.fill(0);
-        const m = staticWordFeatures(w, vocab, keys, 0);
-        for (let k = 0; k < m; k++) weights.addRow(keys[k], scores, 0);
-        w.tagAt = this.store(scores);
-      }
-      if (w.slot < 0) {
-        w.slot = this.slots++;
-        this.byPrevious = ensure(this.byPrevious, this.slots * T, -1);
-      }
-      const seeds = info.seeds;
-      seedsOf[i] = seeds;
-      this.wordNeighbour[i] = info.neighbourAt;
-      this.wordSlot[i] = w.slot * T;
-      this.wordNorm[i] = info.id * TAG_COUNT;
-      this.wordAgreement[i] = seeds.agreement;
+      if (w.info === undefined) w.info = this.normInfo(w);
     }
-  }
-
-  /** Greedy left-to-right tagging of `words[0…n)` into `this.tags`; what depends on one word only is cached. */
-  private tag(words: readonly WordTemplate[], n: number): Int8Array {
-    this.prepare(words, n);
-    const weights = this.parts.tagger;
-    const tags = this.tags;
-    const scores = this.scores;
-    const keys = this.keys;
-    const seedsOf = this.wordSeedsOf;
-    const nb = this.wordNeighbour;
-    const slot = this.wordSlot;
-    const nid = this.wordNorm;
-    const agr = this.wordAgreement;
-    const edge = this.edgeAt;
-    const transition2 = this.transition2;
-    const agreement = this.agreement;
-    let prev = -1;
-    let prev2 = -1;
+    const backward = this.backward;
+    if (backward === undefined) return this.forward.tag(words, n);
+    if (this.combined.length < n) {
+      let len = this.combined.length * 2;
+      while (len < n) len *= 2;
+      this.combined = new Int8Array(len);
+      this.forwardScores = new Float32Array(len * TAG_COUNT);
+      this.backwardScores = new Float32Array(len * TAG_COUNT);
+    }
+    const reversed = this.reversed;
+    for (let i = 0; i < n; i++) reversed[i] = words[n - 1 - i];
+    const fp = this.forwardScores;
+    const bp = this.backwardScores;
+    this.forward.tag(words, n, fp);
+    backward.tag(reversed, n, bp);
+    const out = this.combined;
     for (let i = 0; i < n; i++) {
-      // Cached rows: the word's own under the previous tag, the previous word's under its tag.
-      const bp = slot[i] + prev + 1;
-      let sp = this.byPrevious[bp];
-      // Holds the word's static row too.
-      if (sp < 0) sp = this.byPrevious[bp] = this.storeKeys(selfByPreviousTagFeatures(seedsOf[i], prev, keys, 0), words[i].tagAt);
-      let pc = this.edgePreviousAt;
-      if (i > 0) {
-        const ap = nid[i - 1] + prev;
-        pc = this.asPrevious[ap];
-        // Holds the previous word's neighbour row too.
-        if (pc < 0) pc = this.asPrevious[ap] = this.storeKeys(previousWordByTagFeatures(seedsOf[i - 1], prev, keys, 0), nb[i - 1]);
-      }
-      // storeKeys may have grown the arena: read it afterwards.
-      const arena = this.arena;
-      const p2 = (i > 1 ? nb[i - 2] : edge) + 1 * TAG_COUNT;
-      const n1 = (i + 1 < n ? nb[i + 1] : edge) + 2 * TAG_COUNT;
-      const n2 = (i + 2 < n ? nb[i + 2] : edge) + 3 * TAG_COUNT;
-      const t2 = ((prev + 1) * T + prev2 + 1) * TAG_COUNT;
-      const selfAgreement = agr[i];
-      const pa = i > 0 ? agr[i - 1] : AGREEMENT_VALUES;
-      const ag = ((pa * AGREEMENT_VALUES + selfAgreement) * T + prev + 1) * TAG_COUNT;
+      const a = i * TAG_COUNT;
+      const b = (n - 1 - i) * TAG_COUNT;
+      let best = 0;
+      let bestP = Number.NEGATIVE_INFINITY;
       for (let t = 0; t < TAG_COUNT; t++) {
-        scores[t] =
-          arena[sp + t] + arena[pc + t] + arena[p2 + t] + arena[n1 + t] + arena[n2 + t] + transition2[t2 + t] + agreement[ag + t];
+        const p = fp[a + t] + bp[b + t];
+        if (p > bestP) {
+          bestP = p;
+          best = t;
+        }
       }
-      let m = ambiguityPairFeatures(seedsOf[i], i > 0 ? seedsOf[i - 1] : NO_WORD, i + 1 < n ? seedsOf[i + 1] : NO_WORD, keys, 0);
-      if (i === 0) m = firstWordFeatures(words[i], keys, m);
-      for (let k = 0; k < m; k++) weights.addRow(keys[k], scores, 0);
-      const t = argmax(scores, TAG_COUNT);
-      tags[i] = t;
-      prev2 = prev;
-      prev = t;
+      out[i] = best;
     }
-    return tags;
-  }
-
-  /** Keeps a word's static tag scores in the arena; returns their offset. */
-  private store(scores: Float64Array): number {
-    if (this.arenaUsed + TAG_COUNT > this.arena.length) {
-      const bigger = new Float32Array(this.arena.length * 2);
-      bigger.set(this.arena);
-      this.arena = bigger;
-    }
-    const at = this.arenaUsed;
-    const arena = this.arena;
-    for (let t = 0; t < TAG_COUNT; t++) arena[at + t] = scores[t];
-    this.arenaUsed += TAG_COUNT;
-    return at;
+    return out;
   }
 
   private lemmaOf(w: WordTemplate, tag: number): LemmaResult {

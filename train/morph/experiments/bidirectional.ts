@@ -116,6 +116,7 @@ if (args.includes('--beam')) {
       if (g < 0) return;
       count('left to right', argmax(a[i]), g);
       count('right to left', argmax(b[i]), g);
+      count('both, raw scores summed', argmax(a[i].map((x, t) => x + b[i][t])), g);
       for (const temperature of [0.5, 1, 2, 4, 8]) {
         const pa = softmax(a[i], temperature);
         const pb = softmax(b[i], temperature);
