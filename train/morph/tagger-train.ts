@@ -16,7 +16,6 @@ import {
 import type { TreebankSentence } from '../../src/core/morph/treebank.js';
 import type { Vocabulary } from '../../src/core/morph/vocabulary.js';
 import { goldTaggerWords } from '../../src/core/morph/gold.js';
-import type { WeightSource } from '../../src/core/morph/table.js';
 import { TrainableTable } from './perceptron.js';
 import { shuffled } from './segmenter-train.js';
 
@@ -92,26 +91,6 @@ export function assignAmbiguity(data: readonly TagSentence[], folds: number, ids
   const full = new Map<string, number>();
   for (const [w, c] of tagCounts(data, () => true)) full.set(w, ids.id(c));
   return full;
-}
-
-/** Tags a sentence greedily with `weights`. */
-export function tagSentence(s: TagSentence, vocab: Vocabulary, weights: WeightSource): Int8Array {
-  const keys = new Uint32Array(MAX_WORD_FEATURES * 2);
-  const scores = new Float64Array(TAG_COUNT);
-  const seeds = s.words.map((w) => wordSeeds(w, vocab));
-  const out = new Int8Array(s.words.length);
-  let prev = -1;
-  let prev2 = -1;
-  for (let i = 0; i < s.words.length; i++) {
-    let n = staticWordFeatures(s.words[i], vocab, keys, 0);
-    n = contextWordFeatures(seeds, s.words, i, prev, prev2, keys, n);
-    scores.fill(0);
-    addRows(weights, keys, 0, n, scores);
-    out[i] = argmax(scores, TAG_COUNT);
-    prev2 = prev;
-    prev = out[i];
-  }
-  return out;
 }
 
 /** Trains the tagger. */

@@ -33,8 +33,8 @@ import {
 } from './segmenter.js';
 import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
-import { GreedyTagger, type CachedTaggerWord, type NormInfo } from './greedy-tagger.js';
-import { TAG_COUNT, UPOS_TAGS, WordRole, wordSeeds, type Upos } from './tagger.js';
+import { GreedyTagger, scoreMargin, SECOND_OPINION_MARGIN, secondOpinion, staticScores, type CachedTaggerWord, type NormInfo } from './greedy-tagger.js';
+import { argmax, MAX_WORD_FEATURES, TAG_COUNT, UPOS_TAGS, WordRole, wordSeeds, type Upos, type WordSeeds } from './tagger.js';
 import type { TreebankToken } from './treebank.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -168,6 +168,8 @@ interface WordTemplate extends CachedTaggerWord {
   ambiguousRaw: string | undefined;
   /** For such a stem: whether an enclitic follows. */
   hasEnclitic: boolean;
+  /** The right-to-left model's static scores of the word, once it has been asked about it. */
+  backwardStatic: Float64Array | undefined;
   lemmas: (LemmaResult | undefined)[] | undefined;
   /** Search key of the word, when it heads its token. */
   stem: string | undefined;
@@ -211,7 +213,7 @@ export interface AnalyzeSentenceOptions {
   splittable?: (i: number) => boolean;
 }
 
-type Cached = 'tagAt' | 'tagAtBack' | 'slot' | 'slotBack' | 'info' | 'lemmas' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
+type Cached = 'tagAt' | 'slot' | 'info' | 'backwardStatic' | 'lemmas' | 'ambiguousRaw' | 'hasEnclitic' | 'stem';
 
 function template(base: Omit<WordTemplate, Cached>): WordTemplate {
   // Spelled out rather than spread: this runs for every new word form.
@@ -228,10 +230,9 @@ function template(base: Omit<WordTemplate, Cached>): WordTemplate {
     ambiguousRaw: undefined,
     hasEnclitic: false,
     tagAt: -1,
-    tagAtBack: -1,
     slot: -1,
-    slotBack: -1,
     info: undefined,
+    backwardStatic: undefined,
     lemmas: undefined,
     stem: undefined,
   };
@@ -249,16 +250,16 @@ export class MorphAnalyzer {
   private readonly lemmaCache = new Map<string, LemmaSlots>();
   private readonly scorer = new CandidateScorer();
   private readonly ctxKeys = new Uint32Array(16);
-  /** The left-to-right tagging engine, and the right-to-left one when the model has it. */
+  /** The left-to-right tagging loop and its caches. */
   private readonly forward: GreedyTagger;
-  private readonly backward: GreedyTagger | undefined;
   private normIds = 0;
-  // Per-sentence scratch, grown as needed: the words in order (and reversed), the tag scores of each pass.
+  // Per-sentence scratch, grown as needed: the words in order (and reversed, with their seeds, for second opinions), the tag scores.
   private words: WordTemplate[] = [];
   private reversed: WordTemplate[] = [];
-  private forwardScores = new Float32Array(256 * TAG_COUNT);
-  private backwardScores = new Float32Array(256 * TAG_COUNT);
-  private combined = new Int8Array(256);
+  private reversedSeeds: WordSeeds[] = [];
+  private forwardScores = new Float64Array(256 * TAG_COUNT);
+  private readonly opinion = new Float64Array(TAG_COUNT);
+  private readonly opinionKeys = new Uint32Array(MAX_WORD_FEATURES * 2);
   private sentenceTypes: TokenType[] = [];
   private byToken: WordTemplate[][] = [];
   private splitFlags = new Uint8Array(256);
@@ -266,8 +267,7 @@ export class MorphAnalyzer {
 
   constructor(parts: MorphModelParts) {
     this.parts = parts;
-    this.forward = new GreedyTagger(parts.tagger, parts.vocab, false);
-    this.backward = parts.taggerBackward ? new GreedyTagger(parts.taggerBackward, parts.vocab, true) : undefined;
+    this.forward = new GreedyTagger(parts.tagger, parts.vocab);
   }
 
   /** Builds an analyzer from model files (see {@link decodeMorphModel}). */
@@ -336,14 +336,13 @@ export class MorphAnalyzer {
    * sentence is analyzed, so that no template of the sentence points into a reset arena.
    */
   private bound(): void {
-    if (this.types.size < CACHE_LIMIT && !this.forward.full && !(this.backward?.full ?? false) && this.normIds < CACHE_LIMIT * 2) return;
+    if (this.types.size < CACHE_LIMIT && !this.forward.full && this.normIds < CACHE_LIMIT * 2) return;
     this.types.clear();
     this.restored.clear();
     this.norms.clear();
     this.lemmaCache.clear();
     this.normIds = 0;
     this.forward.reset();
-    this.backward?.reset();
   }
 
   private choose(type: TokenType, ctx: ContextSeeds): number {
@@ -489,53 +488,50 @@ export class MorphAnalyzer {
     const seeds = wordSeeds(w, this.parts.vocab);
     const id = this.normIds++;
     this.forward.reserveNorms(id + 1);
-    this.backward?.reserveNorms(id + 1);
-    info = { seeds, neighbourAt: this.forward.neighbourBlock(seeds), neighbourAtBack: this.backward?.neighbourBlock(seeds) ?? -1, id };
+    info = { seeds, neighbourAt: this.forward.neighbourBlock(seeds), id };
     this.norms.set(w.norm, info);
     return info;
   }
 
   /**
    * Tags `words[0…n)`: greedily left to right and, when the model has a right-to-left
-   * tagger, right to left too, each word taking the tag whose two scores sum highest (as
-   * good as summing their softmaxes on PADT dev, without the exponentials).
+   * tagger, asks it about the words the first pass is unsure of; such a word takes the tag
+   * whose two scores sum highest (see {@link secondOpinion}).
    */
   private tag(words: readonly WordTemplate[], n: number): Int8Array {
     for (let i = 0; i < n; i++) {
       const w = words[i];
       if (w.info === undefined) w.info = this.normInfo(w);
     }
-    const backward = this.backward;
+    const backward = this.parts.taggerBackward;
     if (backward === undefined) return this.forward.tag(words, n);
-    if (this.combined.length < n) {
-      let len = this.combined.length * 2;
-      while (len < n) len *= 2;
-      this.combined = new Int8Array(len);
-      this.forwardScores = new Float32Array(len * TAG_COUNT);
-      this.backwardScores = new Float32Array(len * TAG_COUNT);
-    }
-    const reversed = this.reversed;
-    for (let i = 0; i < n; i++) reversed[i] = words[n - 1 - i];
-    const fp = this.forwardScores;
-    const bp = this.backwardScores;
-    this.forward.tag(words, n, fp);
-    backward.tag(reversed, n, bp);
-    const out = this.combined;
+    if (this.forwardScores.length < n * TAG_COUNT) this.forwardScores = new Float64Array(n * 2 * TAG_COUNT);
+    const scores = this.forwardScores;
+    const tags = this.forward.tag(words, n, scores);
+    let reversedReady = false;
     for (let i = 0; i < n; i++) {
-      const a = i * TAG_COUNT;
-      const b = (n - 1 - i) * TAG_COUNT;
-      let best = 0;
-      let bestP = Number.NEGATIVE_INFINITY;
-      for (let t = 0; t < TAG_COUNT; t++) {
-        const p = fp[a + t] + bp[b + t];
-        if (p > bestP) {
-          bestP = p;
-          best = t;
+      const at = i * TAG_COUNT;
+      if (scoreMargin(scores, at) >= SECOND_OPINION_MARGIN) continue;
+      if (!reversedReady) {
+        for (let k = 0; k < n; k++) {
+          const w = words[n - 1 - k];
+          this.reversed[k] = w;
+          this.reversedSeeds[k] = (w.info as NormInfo).seeds;
         }
+        this.reversed.length = n;
+        this.reversedSeeds.length = n;
+        reversedReady = true;
       }
-      out[i] = best;
+      const sum = this.opinion;
+      for (let t = 0; t < TAG_COUNT; t++) sum[t] = scores[at + t];
+      // The history is words i+1 and i+2, not changed yet: it stays the first pass's tags.
+      const w = words[i];
+      let row = w.backwardStatic;
+      if (row === undefined) row = w.backwardStatic = staticScores(w, this.parts.vocab, backward, this.opinionKeys);
+      secondOpinion(this.reversed, this.reversedSeeds, i, tags, this.parts.vocab, backward, this.opinionKeys, sum, row);
+      tags[i] = argmax(sum, TAG_COUNT);
     }
-    return out;
+    return tags;
   }
 
   private lemmaOf(w: WordTemplate, tag: number): LemmaResult {

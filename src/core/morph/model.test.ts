@@ -6,9 +6,12 @@ import { loadModel } from '../../node/models.js';
 import { createDocument } from '../document.js';
 import { createPipeline } from '../pipeline.js';
 import { createTokenizeStage } from '../text/stages.js';
-import { MorphAnalyzer } from './analyzer.js';
+import { decodeMorphModel, MorphAnalyzer } from './analyzer.js';
+import { goldTaggerWords } from './gold.js';
+import { referenceTags } from './greedy-tagger.js';
 import { applyAnalysis, createMorphologyStage, sentenceRuns } from './stage.js';
-import { WordRole } from './tagger.js';
+import { UPOS_TAGS, WordRole } from './tagger.js';
+import type { TreebankToken } from './treebank.js';
 
 const model = loadModel('morph');
 const analyzer = MorphAnalyzer.fromFiles(model.files);
@@ -194,5 +197,41 @@ describe('the stage writes what analyzeSentence and applyAnalysis give', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('tagging in both directions', () => {
+  // Gold segmentations written for this test: diacritics, hamza seats, tatweel, Arabic digits.
+  const sentences: TreebankToken[][] = [
+    [['وقال', ['و', 'قال']], ['الوزيـر', ['الوزيـر']], ['إنّ', ['إنّ']], ['المفاوضات', ['المفاوضات']], ['ستُستأنف', ['س', 'تُستأنف']], ['في', ['في']], ['القاهرة', ['القاهرة']], ['.', ['.']]],
+    [['وأكد', ['و', 'أكد']], ['أن', ['أن']], ['بلاده', ['بلاد', 'ه']], ['تدعم', ['تدعم']], ['جهود', ['جهود']], ['السلام', ['السلام']], ['منذ', ['منذ']], ['٢٠١٥', ['٢٠١٥']]],
+    [['سُئل', ['سُئل']], ['المسؤولون', ['المسؤولون']], ['عن', ['عن']], ['آرائهم', ['آراء', 'هم']], ['فى', ['فى']], ['الاتفاق', ['الاتفاق']], ['الجديد', ['الجديد']]],
+  ].map((s) => s.map(([form, words]) => ({ form: form as string, words: (words as string[]).map((w) => ({ form: w })) })));
+
+  it('is what the model has: a left-to-right and a right-to-left tagger', () => {
+    expect(analyzer.parts.taggerBackward).toBeDefined();
+  });
+
+  it('gives, with every cache, the tags of the straightforward two-direction tagger', () => {
+    const { vocab, tagger, taggerBackward } = analyzer.parts;
+    for (const s of sentences) {
+      const fast = analyzer.analyzeGold(s).flatMap((t) => t.segments.map((g) => g.pos));
+      const slow = referenceTags(s.flatMap((t) => goldTaggerWords(t)), vocab, tagger, taggerBackward).map((t) => UPOS_TAGS[t]);
+      expect(fast).toEqual(slow);
+      // Twice: the second run reads the caches the first filled.
+      expect(analyzer.analyzeGold(s).flatMap((t) => t.segments.map((g) => g.pos))).toEqual(slow);
+    }
+  });
+
+  it('still tags in one direction with a model that has no right-to-left tagger', () => {
+    const files = new Map(model.files);
+    files.delete('tagger-rtl.bin');
+    const parts = decodeMorphModel(files);
+    expect(parts.taggerBackward).toBeUndefined();
+    const oneWay = new MorphAnalyzer(parts);
+    for (const s of sentences) {
+      const tags = oneWay.analyzeGold(s).flatMap((t) => t.segments.map((g) => g.pos));
+      expect(tags).toEqual(referenceTags(s.flatMap((t) => goldTaggerWords(t)), parts.vocab, parts.tagger).map((t) => UPOS_TAGS[t]));
+    }
   });
 });
