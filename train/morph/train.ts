@@ -62,7 +62,7 @@ const restorer = trainRestorer(segData, { epochs: 5, log });
 const tagData = trainSentences.map(goldTagSentence);
 const ambiguity = assignAmbiguity(tagData, 10, new AmbiguityIds());
 const tagger = trainTagger(tagData, vocab, { epochs, log });
-// The same features read right to left; the analyzer sums both taggers' tag probabilities.
+// The same features read right to left: the analyzer asks it about the words the first pass is unsure of.
 const taggerBackward = trainTagger(tagData.map(reversedTagSentence), vocab, { epochs, log });
 const finalVocab = Vocabulary.fromCounts(news.counts, (s) => normalize(s), clusters.clusters, 2, ambiguity);
 log(`final vocabulary table: ${finalVocab.table.size} entries (${ambiguity.size} words with ambiguity classes)`);
@@ -119,8 +119,8 @@ writeManifest({
   name: 'morph',
   version: VERSION,
   description:
-    'Arabic morphology: PADT-style clitic segmentation with orthography restoration, UPOS tagging (two greedy averaged perceptrons, left to right and right to left, their scores summed), ' +
-    'lemmatization (lexicon + edit scripts) and the search stemmer built on the segmenter. Pure TypeScript runtime: src/core/morph/.',
+    'Arabic morphology: PADT-style clitic segmentation with orthography restoration, UPOS tagging (greedy averaged perceptron, with a right-to-left one asked about unsure words), ' +
+    'lemmatization (lexicon + edit scripts and templates) and the search stemmer built on the segmenter. Pure TypeScript runtime: src/core/morph/.',
   licence:
     'CC BY-NC-SA 3.0. The model is trained on UD Arabic-PADT (CC BY-NC-SA 3.0) and carries that licence (NonCommercial, ShareAlike); ' +
     'it also holds word counts and clusters computed from SaudiNewsNet (CC BY-NC-SA 4.0) and ANT (Apache-2.0).',

@@ -63,7 +63,7 @@ const NO_WORD = noNeighbour();
 const ROW_LIMIT = 4_000_000;
 
 /** An Int32Array at least `n` long holding `a`'s values, new cells set to `fill`. */
-export function ensureLength(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<ArrayBuffer> {
+function ensureLength(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<ArrayBuffer> {
   if (n <= a.length) return a;
   let len = a.length * 2;
   while (len < n) len *= 2;
