@@ -23,6 +23,7 @@ import {
   asPreviousSeed,
   contextFeatures,
   isFirstPersonMarker,
+  markFirstPerson,
   listCandidates,
   specialLabel,
   staticFeatures,
@@ -321,14 +322,10 @@ export class MorphAnalyzer {
   private readonly ctx: ContextSeeds = { prev: 0, next: 0, nextCluster: 0, firstPerson: 0 };
   private firstPerson = new Uint8Array(64);
 
-  /** {@link firstPersonContext} of a sentence's tokens (the same rule, on cached flags), or undefined when none is a marker (the usual case). */
+  /** {@link markFirstPerson} over a sentence's cached token flags, or undefined when none is a marker (the usual case). */
   private firstPersonFlags(types: readonly TokenType[], n: number): Uint8Array | undefined {
-    let markers = 0;
-    for (let i = 0; i < n; i++) if (types[i].firstPersonMarker) markers++;
-    if (markers === 0) return undefined;
     if (this.firstPerson.length < n) this.firstPerson = new Uint8Array(n * 2);
-    for (let i = 0; i < n; i++) this.firstPerson[i] = markers - (types[i].firstPersonMarker ? 1 : 0) > 0 ? 1 : 0;
-    return this.firstPerson;
+    return markFirstPerson(n, (i) => types[i].firstPersonMarker, this.firstPerson) ? this.firstPerson : undefined;
   }
 
   /**

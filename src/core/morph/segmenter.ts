@@ -188,13 +188,24 @@ export function isFirstPersonMarker(norm: string | undefined): boolean {
 }
 
 /**
- * {@link ContextSeeds.firstPerson} for each token of a sentence, from the tokens' normalized
- * forms (undefined for tokens that are not words). A token never counts for itself.
+ * Writes {@link ContextSeeds.firstPerson} for tokens `0…n)` of a sentence into `out`, given
+ * which tokens are first-person words: 1 when some *other* token is one (a token never counts
+ * for itself). Returns whether any token is one, so that a caller may skip the usual case.
  */
-export function firstPersonContext(norms: readonly (string | undefined)[], out: Uint8Array = new Uint8Array(norms.length)): Uint8Array {
+export function markFirstPerson(n: number, isMarker: (i: number) => boolean, out: Uint8Array): boolean {
   let markers = 0;
-  for (let i = 0; i < norms.length; i++) if (isFirstPersonMarker(norms[i])) markers++;
-  for (let i = 0; i < norms.length; i++) out[i] = markers - (isFirstPersonMarker(norms[i]) ? 1 : 0) > 0 ? 1 : 0;
+  for (let i = 0; i < n; i++) if (isMarker(i)) markers++;
+  if (markers === 0) {
+    out.fill(0, 0, n);
+    return false;
+  }
+  for (let i = 0; i < n; i++) out[i] = markers - (isMarker(i) ? 1 : 0) > 0 ? 1 : 0;
+  return true;
+}
+
+/** {@link markFirstPerson} from the tokens' normalized forms (undefined for tokens that are not words). */
+export function firstPersonContext(norms: readonly (string | undefined)[], out: Uint8Array = new Uint8Array(norms.length)): Uint8Array {
+  markFirstPerson(norms.length, (i) => isFirstPersonMarker(norms[i]), out);
   return out;
 }
 
