@@ -67,6 +67,16 @@ export class TrainableTable implements WeightSource {
     this.steps++;
   }
 
+  /** Calls `visit` with each key and its averaged row (reused between calls). */
+  forEachAveraged(visit: (key: number, row: Float64Array) => void): void {
+    const row = new Float64Array(this.width);
+    for (const [key, r] of this.index) {
+      const base = r * this.width;
+      for (let c = 0; c < this.width; c++) row[c] = this.w[base + c] - this.u[base + c] / this.steps;
+      visit(key, row);
+    }
+  }
+
   /** The averaged weights as a run-time table, dropping rows whose weights are all below `epsilon` in magnitude. */
   averaged(epsilon = 1e-3): FeatureTable {
     const keys: number[] = [];
@@ -87,4 +97,34 @@ export class TrainableTable implements WeightSource {
     }
     return FeatureTable.build(width, keys, values);
   }
+}
+
+/**
+ * The mean of several tables' averaged weights, as one run-time table: perceptrons trained on
+ * different shuffles, ensembled at no run-time cost. Rows whose mean is below `epsilon`
+ * everywhere are dropped, as in {@link TrainableTable.averaged}.
+ */
+export function meanOfAveraged(tables: readonly TrainableTable[], epsilon = 1e-3): FeatureTable {
+  const width = tables[0].width;
+  const sums = new Map<number, Float64Array>();
+  for (const t of tables) {
+    t.forEachAveraged((key, row) => {
+      let sum = sums.get(key);
+      if (!sum) sums.set(key, (sum = new Float64Array(width)));
+      for (let c = 0; c < width; c++) sum[c] += row[c];
+    });
+  }
+  const keys: number[] = [];
+  const values: number[] = [];
+  for (const [key, sum] of sums) {
+    let keep = false;
+    for (let c = 0; c < width; c++) {
+      sum[c] /= tables.length;
+      if (Math.abs(sum[c]) >= epsilon) keep = true;
+    }
+    if (!keep) continue;
+    keys.push(key);
+    for (const v of sum) values.push(v);
+  }
+  return FeatureTable.build(width, keys, values);
 }

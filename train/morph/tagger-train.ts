@@ -94,7 +94,11 @@ export function assignAmbiguity(data: readonly TagSentence[], folds: number, ids
 }
 
 /** Trains the tagger. */
-export function trainTagger(data: readonly TagSentence[], vocab: Vocabulary, options: { epochs: number; log?: (s: string) => void }): TrainableTable {
+export function trainTagger(
+  data: readonly TagSentence[],
+  vocab: Vocabulary,
+  options: { epochs: number; log?: (s: string) => void; /** Base of the per-epoch shuffle seeds (default 31). */ shuffleSeed?: number },
+): TrainableTable {
   const weights = new TrainableTable(TAG_COUNT, 1 << 18);
   // Words seen once are shown half the time without their identity, so that the model
   // learns how to tag words it has never seen from their shape and the news.
@@ -111,7 +115,7 @@ export function trainTagger(data: readonly TagSentence[], vocab: Vocabulary, opt
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     let errors = 0;
     let total = 0;
-    for (const index of shuffled(order, 31 + epoch)) {
+    for (const index of shuffled(order, (options.shuffleSeed ?? 31) + epoch)) {
       const s = data[index];
       const seeds = s.words.map((w) => wordSeeds(w, vocab));
       let prev = -1;

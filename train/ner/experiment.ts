@@ -2,7 +2,8 @@
  * A quick experiment loop for choosing features and settings, without writing a model:
  * `tsx train/ner/experiment.ts [--cv K] [--epochs N] [--dropout P] [--two-stage] [--crf]
  * [--no-clusters] [--no-gazetteers] [--extra aqmar|aqmar-nomisc|wojood] [--pos]`
- * (`--pos`: the morphology's features).
+ * [--o-bias B1,B2,…] [--seeds K] (`--seeds`: K shuffles averaged into one model; `--pos`: the morphology's features; `--o-bias`: also score the final pass
+ * with each bias subtracted from the O label's score).
  *
  * With `--cv K` it also scores K-fold cross-validation over our train split (contiguous
  * blocks, so articles stay together), which is far less noisy than the 969-mention dev set;
@@ -13,7 +14,7 @@ import { type GoldSentence, type NerScores, formatNerScores, scoreNer, tagSpans 
 import { unpackClusters } from '../../src/core/entities/resources.js';
 import { anercorpSplit, readAqmar, readWojood } from './data.js';
 import { buildNerLexicon } from './lexicon.js';
-import { morphologyExtras, type PipelineSettings, trainAndTag, trainStages } from './pipeline.js';
+import { morphologyExtras, type PipelineSettings, trainStages } from './pipeline.js';
 import { harvestNames } from './autogaz.js';
 import { type GazetteerEntry } from './lexicon.js';
 import { quantizeWeights } from '../../src/core/entities/model.js';
@@ -52,6 +53,7 @@ const settings: PipelineSettings = {
   trigrams: !flag('no-trigrams'),
   lightSecondPass: flag('light'),
   clusterPairs: flag('cluster-pairs'),
+  seeds: Number(value('seeds', '1')),
 };
 // --pos: the morphology's features (src/core/entities/morph-features.ts), as the committed recipe uses them.
 const morph = flag('pos') ? MorphAnalyzer.fromFiles(loadModel('morph').files) : undefined;
@@ -99,26 +101,34 @@ const resources = (trainPart: readonly GoldSentence[]) => ({
   clusters,
 });
 
+// --o-bias B1,B2,…: also score the final pass with each bias against O (recall for precision).
+const biases = [0, ...value('o-bias', '').split(',').filter(Boolean).map(Number)];
+const tagWithBiases = (tr: readonly GoldSentence[], ev: readonly GoldSentence[], res: ReturnType<typeof resources>): string[][][] => {
+  const run = trainStages(tr, [ev], res, withPos(tr, ev));
+  return biases.map((b) => (b === 0 ? run.tags[0] : run.retag(b)[0]));
+};
+const label = (b: number): string => (b === 0 ? '' : ` O-bias ${b}`);
+
 const cv = Number(value('cv', '0'));
 if (cv > 0) {
   const gold: string[][] = [];
-  const pred: string[][] = [];
+  const pred: string[][][] = biases.map(() => []);
   for (let k = 0; k < cv; k++) {
     const lo = Math.floor((k * train.length) / cv);
     const hi = Math.floor(((k + 1) * train.length) / cv);
     const part = [...train.slice(0, lo), ...train.slice(hi)];
     const held = train.slice(lo, hi);
-    const tags = trainAndTag([...part, ...extra], held, resources(part), withPos([...part, ...extra], held));
+    tagWithBiases([...part, ...extra], held, resources(part)).forEach((tags, i) => pred[i].push(...tags));
     gold.push(...held.map((s) => s.tags));
-    pred.push(...tags);
   }
-  console.log(`cv${cv}: ${summary(scoreNer(gold, pred))} (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
-  if (flag('errors')) console.log(errorBreakdown(gold, pred));
+  biases.forEach((b, i) => console.log(`cv${cv}${label(b)}: ${summary(scoreNer(gold, pred[i]))} (${((Date.now() - t0) / 1000).toFixed(0)}s)`));
+  if (flag('errors')) console.log(errorBreakdown(gold, pred[0]));
 }
-const devTags = trainAndTag([...train, ...extra], dev, resources(train), withPos([...train, ...extra], dev));
-const devScores = scoreNer(
-  dev.map((d) => d.tags),
-  devTags,
-);
-console.log(`dev: ${summary(devScores)} (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+const devRuns = tagWithBiases([...train, ...extra], dev, resources(train));
+const devGold = dev.map((d) => d.tags);
+biases.forEach((b, i) => {
+  const s = scoreNer(devGold, devRuns[i]);
+  console.log(`dev${label(b)}: ${summary(s)} P ${s.overall.precision.toFixed(2)} R ${s.overall.recall.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+});
+const devScores = scoreNer(devGold, devRuns[0]);
 if (flag('verbose')) console.log(formatNerScores(devScores));

@@ -120,14 +120,16 @@ export function encodeAll(
   return { vocab, train: tr, others: os };
 }
 
-/** Tags encoded sentences with averaged weights; returns tag names per sentence. */
-export function tagEncoded(set: readonly Encoded[], avg: { w: Float32Array; trans: Float32Array }): string[][] {
+/** Tags encoded sentences with averaged weights; returns tag names per sentence. `oBias` is subtracted from every token's O score. */
+export function tagEncoded(set: readonly Encoded[], avg: { w: Float32Array; trans: Float32Array }, oBias = 0): string[][] {
   const decoder = new ViterbiDecoder();
   let buf = new Float64Array(0);
   return set.map((e) => {
     const n = e.gold.length;
     if (buf.length < n * LABEL_COUNT) buf = new Float64Array(n * LABEL_COUNT * 2);
     emissions(e, avg.w, buf);
+    // O is label 0; lowering it trades precision for recall (Minkov et al. 2006).
+    if (oBias !== 0) for (let i = 0; i < n; i++) buf[i * LABEL_COUNT] -= oBias;
     const out = new Int32Array(n);
     decoder.decode(buf, avg.trans, n, out);
     return Array.from(out, (l) => LABELS[l]);

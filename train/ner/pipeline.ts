@@ -24,6 +24,8 @@ export interface PipelineSettings {
   l2: number;
   iterations: number;
   trigrams: boolean;
+  /** Perceptrons trained on different shuffles and averaged into one (default 1). */
+  seeds?: number;
   /** Cluster-pair features (this token's and a neighbour's cluster). */
   clusterPairs?: boolean;
   /** Second pass over document-level features only (cheaper at run time). */
@@ -107,7 +109,19 @@ function learn(data: Encoded[], features: number, settings: PipelineSettings): {
   if (settings.learner === 'crf') {
     return trainCrf(data, features, { l2: settings.l2, iterations: settings.iterations, memory: 8, every: 50, log: settings.log });
   }
-  return trainPerceptron(data, features, { epochs: settings.epochs, seed: 7, identityDropout: settings.identityDropout }).averaged();
+  const runs = settings.seeds ?? 1;
+  const first = trainPerceptron(data, features, { epochs: settings.epochs, seed: 7, identityDropout: settings.identityDropout }).averaged();
+  // Several shuffles averaged into one linear model: an ensemble at no run-time cost.
+  for (let r = 1; r < runs; r++) {
+    const next = trainPerceptron(data, features, { epochs: settings.epochs, seed: 7 + r, identityDropout: settings.identityDropout }).averaged();
+    for (let i = 0; i < first.w.length; i++) first.w[i] += next.w[i];
+    for (let i = 0; i < first.trans.length; i++) first.trans[i] += next.trans[i];
+  }
+  if (runs > 1) {
+    for (let i = 0; i < first.w.length; i++) first.w[i] /= runs;
+    for (let i = 0; i < first.trans.length; i++) first.trans[i] /= runs;
+  }
+  return first;
 }
 
 const toIdx = (tags: string[]): Int32Array => Int32Array.from(tags, (t) => labelIndex(t));
@@ -126,14 +140,14 @@ export function trainStages(
   evaluate: readonly (readonly GoldSentence[])[],
   resources: FeatureResources,
   settings: PipelineSettings,
-): { stages: TrainedStage[]; tags: string[][][] } {
+): { stages: TrainedStage[]; tags: string[][][]; retag: (oBias: number) => string[][][] } {
   const options = { trigrams: settings.trigrams, clusterPairs: settings.clusterPairs };
   const te = settings.tokenExtras;
   const enc = encodeAll(resources, train, evaluate, te, options);
   const w1 = learn(enc.train, enc.vocab.keys.length, settings);
   const first: TrainedStage = { vocab: enc.vocab, weights: w1 };
   const firstTags = enc.others.map((set) => tagEncoded(set, w1));
-  if (!settings.twoStage) return { stages: [first], tags: firstTags };
+  if (!settings.twoStage) return { stages: [first], tags: firstTags, retag: (b) => enc.others.map((set) => tagEncoded(set, w1, b)) };
   // Jackknifed first-pass labels on train, so that the second pass sees first-pass errors
   // as they will be at run time.
   const trainLabels: Int32Array[] = new Array(train.length);
@@ -156,6 +170,8 @@ export function trainStages(
   return {
     stages: [first, { vocab: enc2.vocab, weights: w2, baseFeatures: !settings.lightSecondPass }],
     tags: enc2.others.map((set) => tagEncoded(set, w2)),
+    // The final pass again with a bias against O; the first pass (and so the document features) stays as trained.
+    retag: (b) => enc2.others.map((set) => tagEncoded(set, w2, b)),
   };
 }
 

@@ -3,7 +3,7 @@
  * segmenter, restorer and lemmatizer are kept) and prints PADT dev UPOS, from the surface
  * tokens (CoNLL 2018) and on the gold segmentation, with the main confusions.
  *
- *   npx tsx train/morph/experiments/tagger.ts [--epochs N] [--confusions]
+ *   npx tsx train/morph/experiments/tagger.ts [--epochs N] [--seeds K] [--confusions]
  *
  * Tunes on PADT dev only. Never commits anything.
  */
@@ -13,6 +13,7 @@ import { evaluateTreebank } from '../../../src/core/morph/ud.js';
 import { normalize } from '../../../src/core/text/normalize.js';
 import { loadModel } from '../../../src/node/models.js';
 import { DEV_SETS, r2, readTreebank } from '../evaluate.js';
+import { meanOfAveraged } from '../perceptron.js';
 import { AmbiguityIds, assignAmbiguity, goldTagSentence, trainTagger } from '../tagger-train.js';
 
 const args = process.argv.slice(2);
@@ -29,8 +30,12 @@ const train = readTreebank('ud-arabic-padt/ar_padt-ud-train.txt');
 const dev = readTreebank(DEV_SETS.padtDev);
 const tagData = train.sentences.map(goldTagSentence);
 assignAmbiguity(tagData, 10, new AmbiguityIds());
-const weights = trainTagger(tagData, parts.vocab, { epochs, log: args.includes('--quiet') ? undefined : log });
-const analyzer = new MorphAnalyzer({ ...parts, tagger: weights.averaged() });
+// --seeds K: K taggers on different shuffles, their averaged weights averaged again.
+const seeds = arg('--seeds', 1);
+const runs = Array.from({ length: seeds }, (_, r) =>
+  trainTagger(tagData, parts.vocab, { epochs, shuffleSeed: 31 + 1000 * r, log: args.includes('--quiet') ? undefined : log }),
+);
+const analyzer = new MorphAnalyzer({ ...parts, tagger: seeds > 1 ? meanOfAveraged(runs) : runs[0].averaged() });
 
 const scores = evaluateTreebank(analyzer, dev);
 let correct = 0;
@@ -57,4 +62,4 @@ for (const s of dev.sentences) {
 if (args.includes('--confusions')) {
   console.log([...confusions].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${k} ${v}`).join('\n'));
 }
-log(`epochs ${epochs}: PADT dev from surface tokens Words ${r2(scores.words.f1)} UPOS ${r2(scores.upos?.f1 ?? 0)}; gold segmentation UPOS ${r2((100 * correct) / total)} (${total - correct} errors / ${total})`);
+log(`epochs ${epochs}, seeds ${seeds}: PADT dev from surface tokens Words ${r2(scores.words.f1)} UPOS ${r2(scores.upos?.f1 ?? 0)}; gold segmentation UPOS ${r2((100 * correct) / total)} (${total - correct} errors / ${total})`);
