@@ -132,8 +132,9 @@ export function sentenceStems(set: readonly GoldSentence[]): Uint32Array[] {
 }
 
 /**
- * Trains on `train` and returns the stages (one, or two with document features) and the
- * predicted tags of each set in `evaluate`.
+ * Trains on `train` and returns the stages (one, or two with document features), the
+ * predicted tags of each set in `evaluate`, and `retag`, which tags them again with a bias
+ * against O in the final pass.
  */
 export function trainStages(
   train: readonly GoldSentence[],
@@ -173,14 +174,4 @@ export function trainStages(
     // The final pass again with a bias against O; the first pass (and so the document features) stays as trained.
     retag: (b) => enc2.others.map((set) => tagEncoded(set, w2, b)),
   };
-}
-
-/** Trains and tags one evaluation set. */
-export function trainAndTag(
-  train: readonly GoldSentence[],
-  evaluate: readonly GoldSentence[],
-  resources: FeatureResources,
-  settings: PipelineSettings,
-): string[][] {
-  return trainStages(train, [evaluate], resources, settings).tags[0];
 }
