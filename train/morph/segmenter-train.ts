@@ -61,7 +61,11 @@ export interface SegTrainResult {
 }
 
 /** Trains the ranker. */
-export function trainSegmenter(data: readonly SegSentence[], vocab: Vocabulary, options: { epochs: number; folds: number; log?: (s: string) => void }): SegTrainResult {
+export function trainSegmenter(
+  data: readonly SegSentence[],
+  vocab: Vocabulary,
+  options: { epochs: number; folds: number; log?: (s: string) => void; /** Base of the per-epoch shuffle seeds (default 17). */ shuffleSeed?: number },
+): SegTrainResult {
   const full = new CountingLexicon();
   const byFold = Array.from({ length: options.folds }, () => new CountingLexicon());
   for (const s of data) {
@@ -78,7 +82,7 @@ export function trainSegmenter(data: readonly SegSentence[], vocab: Vocabulary, 
     let errors = 0;
     let total = 0;
     let unreachable = 0;
-    for (const s of shuffled(data, 17 + epoch)) {
+    for (const s of shuffled(data, (options.shuffleSeed ?? 17) + epoch)) {
       const lex = heldOut[s.fold];
       const firstPerson = firstPersonContext(s.gold.map((g) => g?.norm));
       for (let i = 0; i < s.gold.length; i++) {

@@ -3,7 +3,7 @@
  * vocabulary, lexicon, tagger and lemmatizer are kept) and prints PADT dev Words and UPOS
  * from the surface tokens (CoNLL 2018), with the number of wrongly split fused tokens.
  *
- *   npx tsx train/morph/experiments/segmenter.ts [--epochs N]
+ *   npx tsx train/morph/experiments/segmenter.ts [--epochs N] [--seeds K]
  *
  * Tunes on PADT dev only. Never commits anything.
  */
@@ -11,6 +11,7 @@ import { decodeMorphModel, MorphAnalyzer } from '../../../src/core/morph/analyze
 import { evaluateTreebank } from '../../../src/core/morph/ud.js';
 import { loadModel } from '../../../src/node/models.js';
 import { DEV_SETS, r2, readTreebank } from '../evaluate.js';
+import { meanOfAveraged } from '../perceptron.js';
 import { prepareSegSentences, trainSegmenter } from '../segmenter-train.js';
 
 const args = process.argv.slice(2);
@@ -25,8 +26,13 @@ const log = (s: string): void => console.log(`[${((performance.now() - t0) / 100
 const parts = decodeMorphModel(loadModel('morph').files);
 const train = readTreebank('ud-arabic-padt/ar_padt-ud-train.txt');
 const dev = readTreebank(DEV_SETS.padtDev);
-const seg = trainSegmenter(prepareSegSentences(train.sentences, 10), parts.vocab, { epochs, folds: 10, log: args.includes('--quiet') ? undefined : log });
-const analyzer = new MorphAnalyzer({ ...parts, segmenter: seg.weights.averaged() });
+// --seeds K: K rankers on different shuffles, their averaged weights averaged again.
+const seeds = arg('--seeds', 1);
+const segData = prepareSegSentences(train.sentences, 10);
+const runs = Array.from({ length: seeds }, (_, r) =>
+  trainSegmenter(segData, parts.vocab, { epochs, folds: 10, shuffleSeed: 17 + 1000 * r, log: args.includes('--quiet') ? undefined : log }),
+);
+const analyzer = new MorphAnalyzer({ ...parts, segmenter: seeds > 1 ? meanOfAveraged(runs.map((r) => r.weights)) : runs[0].weights.averaged() });
 const scores = evaluateTreebank(analyzer, dev);
 let wrong = 0;
 for (const s of dev.sentences) {
@@ -35,4 +41,4 @@ for (const s of dev.sentences) {
     if (t.words.length !== out[i].length || (t.words.length > 1 && t.words.some((w, j) => w.form !== out[i][j]))) wrong++;
   });
 }
-log(`epochs ${epochs}: PADT dev from surface tokens Words ${r2(scores.words.f1)} UPOS ${r2(scores.upos?.f1 ?? 0)}; ${wrong} tokens split differently from gold`);
+log(`epochs ${epochs}, seeds ${seeds}: PADT dev from surface tokens Words ${r2(scores.words.f1)} UPOS ${r2(scores.upos?.f1 ?? 0)}; ${wrong} tokens split differently from gold`);
