@@ -79,24 +79,22 @@ export class TrainableTable implements WeightSource {
 
   /** The averaged weights as a run-time table, dropping rows whose weights are all below `epsilon` in magnitude. */
   averaged(epsilon = 1e-3): FeatureTable {
-    const keys: number[] = [];
-    const values: number[] = [];
-    const width = this.width;
-    for (const [key, r] of this.index) {
-      const base = r * width;
-      let keep = false;
-      const row: number[] = [];
-      for (let c = 0; c < width; c++) {
-        const avg = this.w[base + c] - this.u[base + c] / this.steps;
-        row.push(avg);
-        if (Math.abs(avg) >= epsilon) keep = true;
-      }
-      if (!keep) continue;
-      keys.push(key);
-      for (const v of row) values.push(v);
-    }
-    return FeatureTable.build(width, keys, values);
+    return keptRows(this.width, epsilon, (add) => this.forEachAveraged(add));
   }
+}
+
+/** A run-time table of the rows `each` hands to `add`, without those whose weights are all below `epsilon` in magnitude. */
+function keptRows(width: number, epsilon: number, each: (add: (key: number, row: ArrayLike<number>) => void) => void): FeatureTable {
+  const keys: number[] = [];
+  const values: number[] = [];
+  each((key, row) => {
+    let keep = false;
+    for (let c = 0; c < width; c++) if (Math.abs(row[c]) >= epsilon) keep = true;
+    if (!keep) return;
+    keys.push(key);
+    for (let c = 0; c < width; c++) values.push(row[c]);
+  });
+  return FeatureTable.build(width, keys, values);
 }
 
 /**
@@ -114,17 +112,6 @@ export function meanOfAveraged(tables: readonly TrainableTable[], epsilon = 1e-3
       for (let c = 0; c < width; c++) sum[c] += row[c];
     });
   }
-  const keys: number[] = [];
-  const values: number[] = [];
-  for (const [key, sum] of sums) {
-    let keep = false;
-    for (let c = 0; c < width; c++) {
-      sum[c] /= tables.length;
-      if (Math.abs(sum[c]) >= epsilon) keep = true;
-    }
-    if (!keep) continue;
-    keys.push(key);
-    for (const v of sum) values.push(v);
-  }
-  return FeatureTable.build(width, keys, values);
+  for (const sum of sums.values()) for (let c = 0; c < width; c++) sum[c] /= tables.length;
+  return keptRows(width, epsilon, (add) => sums.forEach((sum, key) => add(key, sum)));
 }
