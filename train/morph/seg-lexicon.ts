@@ -3,6 +3,7 @@
  * views so that training sees lexicon features as they are for unseen tokens.
  */
 import type { GoldAnalysis } from '../../src/core/morph/gold.js';
+import { foreignness, foreignnessBucket, type MapWeights } from '../../src/core/morph/foreign.js';
 import type { SegmentationLexicon, SpecialAnalysis } from '../../src/core/morph/segmenter.js';
 
 /** Counts of gold analyses per normalized token, with a view that leaves one fold out (jackknifing). */
@@ -54,7 +55,13 @@ export class HeldOutLexicon implements SegmentationLexicon {
   constructor(
     private readonly full: CountingLexicon,
     private readonly fold: CountingLexicon,
+    /** Trigram weights learned without this fold's words. */
+    private readonly foreign: MapWeights,
   ) {}
+
+  foreignness(norm: string, from: number, to: number): number {
+    return foreignnessBucket(foreignness(this.foreign, norm, from, to));
+  }
 
   count(norm: string, label: number): number {
     return this.full.count(norm, label) - this.fold.count(norm, label);

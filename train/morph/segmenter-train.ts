@@ -2,6 +2,7 @@
  * Training the segmentation ranker and the contextual stem-restoration choice on the
  * PADT training treebank (averaged perceptron, jackknifed lexicon features).
  */
+import { ForeignCounts, foreignWeights, MapWeights } from '../../src/core/morph/foreign.js';
 import { restoreFeatures } from '../../src/core/morph/restore.js';
 import { contextSeeds, CandidateScorer, firstPersonContext, listCandidates } from '../../src/core/morph/segmenter.js';
 import type { TreebankSentence } from '../../src/core/morph/treebank.js';
@@ -15,7 +16,11 @@ import { TrainableTable } from './perceptron.js';
 export interface SegSentence {
   fold: number;
   gold: (GoldAnalysis | undefined)[];
+  /** The normalized forms of the sentence's content words (NOUN ADJ VERB X) and whether PADT tagged each X. */
+  contentWords: { norm: string; x: boolean }[];
 }
+
+const CONTENT_TAGS = new Set(['NOUN', 'ADJ', 'VERB', 'X']);
 
 /**
  * Prepares sentences: gold analyses, and folds for jackknifing. PADT's "partial word form"
@@ -32,7 +37,8 @@ export function prepareSegSentences(sentences: readonly TreebankSentence[], fold
         gold[j + 1] = undefined;
       }
     });
-    return { fold: i % folds, gold };
+    const contentWords = s.tokens.flatMap((t) => t.words.filter((w) => w.upos !== undefined && CONTENT_TAGS.has(w.upos)).map((w) => ({ norm: normalize(w.form), x: w.upos === 'X' })));
+    return { fold: i % folds, gold, contentWords };
   });
 }
 
@@ -58,6 +64,31 @@ export function shuffled<T>(items: readonly T[], seedValue: number): T[] {
 export interface SegTrainResult {
   weights: TrainableTable;
   lexicon: CountingLexicon;
+  /** The letter-trigram weights of `foreignness` from every fold, for the model's vocabulary. */
+  foreign: Map<number, number>;
+  /** The same without each fold, for training the tagger. */
+  foreignHeldOut: MapWeights[];
+}
+
+/**
+ * The weights of `foreignness` (`src/core/morph/foreign.ts`) from the sentences' content
+ * words, once from all folds and once without each fold (what training must see, as for
+ * the lexicon counts). A word type counts once per fold it occurs in.
+ */
+export function foreignWeightsByFold(data: readonly SegSentence[], folds: number): { all: Map<number, number>; heldOut: MapWeights[] } {
+  const byFold = Array.from({ length: folds }, () => new ForeignCounts());
+  const types = Array.from({ length: folds }, () => new Set<string>());
+  for (const s of data) {
+    for (const w of s.contentWords) {
+      const key = (w.x ? 'x' : 'a') + w.norm;
+      if (w.norm.length < 2 || types[s.fold].has(key)) continue;
+      types[s.fold].add(key);
+      byFold[s.fold].addType(w.norm, w.x);
+    }
+  }
+  const all = new ForeignCounts();
+  for (const f of byFold) all.absorb(f);
+  return { all: foreignWeights(all), heldOut: byFold.map((f) => new MapWeights(foreignWeights(all.minus(f)))) };
 }
 
 /** Trains the ranker. */
@@ -75,7 +106,8 @@ export function trainSegmenter(
       byFold[s.fold].add(g);
     }
   }
-  const heldOut = byFold.map((f) => new HeldOutLexicon(full, f));
+  const foreign = foreignWeightsByFold(data, options.folds);
+  const heldOut = byFold.map((f, i) => new HeldOutLexicon(full, f, foreign.heldOut[i]));
   const weights = new TrainableTable(1, 1 << 20);
   const scorer = new CandidateScorer();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -112,7 +144,7 @@ export function trainSegmenter(
     }
     options.log?.(`segmenter epoch ${epoch + 1}: ${errors} errors on ${total} tokens (${((100 * errors) / total).toFixed(2)}%), ${unreachable} unreachable, ${weights.size} features`);
   }
-  return { weights, lexicon: full };
+  return { weights, lexicon: full, foreign: foreign.all, foreignHeldOut: foreign.heldOut };
 }
 
 /** The restoration lexicon and its contextual model. */

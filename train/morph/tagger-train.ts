@@ -15,7 +15,9 @@ import {
 } from '../../src/core/morph/tagger.js';
 import type { TreebankSentence } from '../../src/core/morph/treebank.js';
 import type { Vocabulary } from '../../src/core/morph/vocabulary.js';
+import { foreignness, foreignnessBucket } from '../../src/core/morph/foreign.js';
 import { goldTaggerWords } from '../../src/core/morph/gold.js';
+import type { WeightSource } from '../../src/core/morph/table.js';
 import { TrainableTable } from './perceptron.js';
 import { shuffled } from './segmenter-train.js';
 
@@ -91,6 +93,18 @@ export function assignAmbiguity(data: readonly TagSentence[], folds: number, ids
   const full = new Map<string, number>();
   for (const [w, c] of tagCounts(data, () => true)) full.set(w, ids.id(c));
   return full;
+}
+
+/**
+ * Sets each training word's `foreignness` bucket from weights learned without its fold
+ * (`heldOut[f]` for the sentences `i % folds === f`, the segmenter's folds), as
+ * {@link assignAmbiguity} does for ambiguity classes.
+ */
+export function assignForeignness(data: readonly TagSentence[], heldOut: readonly WeightSource[]): void {
+  data.forEach((s, i) => {
+    const weights = heldOut[i % heldOut.length];
+    for (const w of s.words) w.foreign = foreignnessBucket(foreignness(weights, w.norm));
+  });
 }
 
 /** Trains the tagger. */

@@ -22,7 +22,7 @@ import { lemmaExamples, trainLemmatizer } from './lemma-train.js';
 import { buildNewsVocab } from './news-vocab.js';
 import { meanOfAveraged } from './perceptron.js';
 import { prepareSegSentences, trainRestorer, trainSegmenter } from './segmenter-train.js';
-import { AmbiguityIds, assignAmbiguity, goldTagSentence, reversedTagSentence, trainTagger } from './tagger-train.js';
+import { AmbiguityIds, assignAmbiguity, assignForeignness, goldTagSentence, reversedTagSentence, trainTagger } from './tagger-train.js';
 
 const VERSION = '1.0.0';
 const args = process.argv.slice(2);
@@ -67,10 +67,11 @@ const restorer = trainRestorer(segData, { epochs: 5, log });
 // 3. Tagger, with ambiguity classes (held-out for training words; the whole treebank's go into the vocabulary).
 const tagData = trainSentences.map(goldTagSentence);
 const ambiguity = assignAmbiguity(tagData, 10, new AmbiguityIds());
+assignForeignness(tagData, seg.foreignHeldOut);
 const tagger = trainTagger(tagData, vocab, { epochs, log });
 // The same features read right to left: the analyzer asks it about the words the first pass is unsure of.
 const taggerBackward = trainTagger(tagData.map(reversedTagSentence), vocab, { epochs, log });
-const finalVocab = Vocabulary.fromCounts(news.counts, (s) => normalize(s), clusters.clusters, 2, ambiguity);
+const finalVocab = Vocabulary.fromCounts(news.counts, (s) => normalize(s), clusters.clusters, 2, ambiguity, seg.foreign);
 log(`final vocabulary table: ${finalVocab.table.size} entries (${ambiguity.size} words with ambiguity classes)`);
 
 // 4. Lemmatizer (SIGMORPHON 2019 subset of PADT train, with PADT UPOS).

@@ -29,6 +29,11 @@ export interface SegmentationLexicon {
   total(norm: string): number;
   /** Irregular analyses seen for the normalized token. */
   specials(norm: string): readonly SpecialAnalysis[] | undefined;
+  /**
+   * How foreign `norm[from…to)` looks, as a bucket of `foreign.ts`.
+   * Training gives a held-out view here; at run time it is absent and the vocabulary answers.
+   */
+  foreignness?(norm: string, from: number, to: number): number;
 }
 
 /** One candidate analysis of a token. */
@@ -82,6 +87,7 @@ const T_TOKEN_CLUSTER = 20;
 const T_STEM_CLUSTER = 21;
 const T_NEXT_CLUSTER = 22;
 const T_FIRST_PERSON = 23;
+const T_FOREIGN = 24;
 
 function bucket(x: number): number {
   return x <= 0 ? 0 : x < 1 ? 1 : x < 2 ? 2 : x < 4 ? 3 : x < 8 ? 4 : x < 16 ? 5 : x < 64 ? 6 : 7;
@@ -152,6 +158,10 @@ export function staticFeatures(norm: string, cand: Candidate, vocab: Vocabulary,
       out[k++] = finish(mixInt(mixInt(seed(T_RESTORED_FREQ), restoredDiff), kind));
     }
   }
+  // PADT leaves a token whole when its analyser did not know the word (a foreign name: وساندون).
+  const foreign = stemLen < 2 ? -1 : lexicon.foreignness ? lexicon.foreignness(norm, s0, s1) : vocab.foreignness(norm, s0, s1);
+  out[k++] = finish(mixInt(mixInt(seed(T_FOREIGN), foreign + 1), chain));
+  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_FOREIGN), foreign + 1), Math.min(stemFreq + 1, 16) >> 2), kind));
   out[k++] = finish(mixInt(mixInt(seed(T_LEX), lexFeature), label === 0 ? 2 : 3));
   // Distributional clusters from the news: a foreign name glued to و stays a name (وجونز), a common stem keeps its cluster.
   const tokenCluster = vocab.cluster(norm);

@@ -95,6 +95,29 @@ export class FeatureTable implements WeightSource {
     return at < 0 ? 0 : this.cells[at + col] * this.scale;
   }
 
+  /** A copy with more rows (width 1 only): `keys[i]` gets `rows[i]`, replacing a row it had. Keeps the scale unless a new weight needs a larger one. */
+  withRows(keys: readonly number[], rows: readonly number[]): FeatureTable {
+    if (this.width !== 1) throw new Error('withRows needs a table of width 1');
+    const extra = new Map<number, number>();
+    keys.forEach((k, i) => extra.set(k | 0, rows[i]));
+    const allKeys: number[] = [];
+    const allRows: number[] = [];
+    const half = this.stride >> 1;
+    for (let slot = 0; slot <= this.mask; slot++) {
+      const key = this.keys[slot * half];
+      if (key === 0 || extra.has(key)) continue;
+      allKeys.push(key);
+      allRows.push(this.cells[slot * this.stride + 2] * this.scale);
+    }
+    let maxAbs = this.scale * 32767;
+    for (const [k, v] of extra) {
+      allKeys.push(k);
+      allRows.push(v);
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }
+    return FeatureTable.build(1, allKeys, allRows, maxAbs / 32767);
+  }
+
   /** A copy without the rows whose weights are all below `minAbs` in magnitude (smaller and faster, nearly as accurate). */
   pruned(minAbs: number): FeatureTable {
     const keys: number[] = [];

@@ -70,6 +70,8 @@ export interface TaggerWord {
    * knows it (training uses held-out counts); otherwise it is read from the vocabulary.
    */
   ambiguity?: number;
+  /** The word's `foreignness` bucket, when the caller knows it (training uses held-out weights); otherwise the vocabulary's. */
+  foreign?: number;
 }
 
 /** Number of ambiguity classes a model may use (ids are dense, below this). */
@@ -126,6 +128,7 @@ const T_AMB_NEXT = 41;
 const T_AMB_PREV = 42;
 
 const T_TRIGRAM = 38;
+const T_FOREIGN = 43;
 
 /** Letters kept in a word's pattern: affix and weak letters; the others (root letters, mostly) become C. */
 const PATTERN_LETTERS = new Set([...'اويتمنسةىءأإآؤئ'].map((c) => c.charCodeAt(0)));
@@ -185,6 +188,10 @@ export function staticWordFeatures(w: TaggerWord, vocab: Vocabulary, out: Uint32
   out[k++] = finish(mixInt(patternHash(s), role));
   const amb = w.ambiguity ?? vocab.ambiguity(s);
   out[k++] = finish(mixInt(mixInt(seed(T_AMB), amb + 1), role));
+  // PADT tags X the words its analyser did not know, mostly foreign names: how foreign the letters look, as one bucketed score.
+  const foreign = w.foreign ?? vocab.foreignness(s);
+  out[k++] = finish(mixInt(mixInt(seed(T_FOREIGN), foreign), role));
+  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_FOREIGN), foreign), Math.min(Math.round(vocab.norm(s)), 15) >> 2), 0x100 + role));
   // Letter trigrams inside the word: foreign names and Arabic patterns differ there.
   for (let i = 1; i + 3 < len && i <= 6; i++) out[k++] = finish(mixChars(seed(T_TRIGRAM), s, i, i + 3));
   if (role !== WordRole.Alone && !hideIdentity) out[k++] = finish(mixInt(mixString(seed(T_TOKEN), w.token), w.index));

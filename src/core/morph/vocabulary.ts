@@ -4,6 +4,7 @@
  * (used as frequency features). Strings are never stored, only 32-bit hashes, which keeps
  * the table small; a collision merely perturbs one frequency feature.
  */
+import { foreignness, foreignnessBucket } from './foreign.js';
 import { finish, mixChars, seed } from './hash.js';
 import { FeatureTable } from './table.js';
 
@@ -73,9 +74,11 @@ export class Vocabulary {
     clusters: Map<string, number> = new Map(),
     minCount = 2,
     ambiguity: Map<string, number> = new Map(),
+    /** Letter-trigram weights of `foreignness` (`foreign.ts`), stored under their own keys. */
+    foreign: ReadonlyMap<number, number> = new Map(),
   ): Vocabulary {
-    const keys: number[] = [];
-    const values: number[] = [];
+    const keys: number[] = [...foreign.keys()];
+    const values: number[] = [...foreign.values()];
     for (const [w, c] of ambiguity) {
       keys.push(ambiguityKey(w));
       values.push(c + 1);
@@ -130,6 +133,16 @@ export class Vocabulary {
     return Math.round(this.table.weight(ambiguityKey(s), 0)) - 1;
   }
 
+  /** How foreign `s[from…to)` looks to PADT's annotators, bucketed (`foreign.ts`); the middle bucket for a model without the weights. */
+  foreignness(s: string, from = 0, to = s.length): number {
+    return foreignnessBucket(foreignness(this.table, s, from, to));
+  }
+
+  /** A copy with the letter-trigram weights of `foreignness` added (for experiments on a committed model). */
+  withForeignWeights(foreign: ReadonlyMap<number, number>): Vocabulary {
+    return new Vocabulary(this.table.withRows([...foreign.keys()], [...foreign.values()]));
+  }
+
   /** Like {@link norm} for `prefix + s.slice(from, to) + suffix`. */
   normWithPrefix(prefix: string, s: string, from: number, to: number, suffix = ''): number {
     return logCount(this.table.weight(normKeyWithPrefix(prefix, s, from, to, suffix), 0));
@@ -138,6 +151,10 @@ export class Vocabulary {
 
 function dedupe(keys: number[], values: number[]): { keys: number[]; values: number[] } {
   const seen = new Map<number, number>();
-  for (let i = 0; i < keys.length; i++) seen.set(keys[i], Math.max(seen.get(keys[i]) ?? 0, values[i]));
+  for (let i = 0; i < keys.length; i++) {
+    const had = seen.get(keys[i]);
+    // The larger value wins a collision; a lone value is kept as it is (foreignness weights are negative too).
+    seen.set(keys[i], had === undefined ? values[i] : Math.max(had, values[i]));
+  }
   return { keys: [...seen.keys()], values: [...seen.values()] };
 }

@@ -38,7 +38,7 @@ const runs = Array.from({ length: seeds }, (_, r) =>
 const specials = new Map<string, SpecialAnalysis[]>();
 for (const [norm, sp] of runs[0].lexicon.allSpecials()) specials.set(norm, [...(specials.get(norm) ?? []), sp]);
 const lexicon = HashedLexicon.build(runs[0].lexicon.entries(), specials);
-const analyzer = new MorphAnalyzer({ ...parts, lexicon, segmenter: seeds > 1 ? meanOfAveraged(runs.map((r) => r.weights)) : runs[0].weights.averaged() });
+const analyzer = new MorphAnalyzer({ ...parts, vocab: parts.vocab.withForeignWeights(runs[0].foreign), lexicon, segmenter: seeds > 1 ? meanOfAveraged(runs.map((r) => r.weights)) : runs[0].weights.averaged() });
 const scores = evaluateTreebank(analyzer, dev);
 let wrong = 0;
 for (const s of dev.sentences) {

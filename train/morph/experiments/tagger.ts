@@ -3,7 +3,7 @@
  * segmenter, restorer and lemmatizer are kept) and prints PADT dev UPOS, from the surface
  * tokens (CoNLL 2018) and on the gold segmentation, with the main confusions.
  *
- *   npx tsx train/morph/experiments/tagger.ts [--epochs N] [--seeds K] [--confusions]
+ *   npx tsx train/morph/experiments/tagger.ts [--epochs N] [--seeds K] [--foreign] [--confusions]
  *
  * Tunes on PADT dev only. Never commits anything.
  */
@@ -14,7 +14,8 @@ import { normalize } from '../../../src/core/text/normalize.js';
 import { loadModel } from '../../../src/node/models.js';
 import { DEV_SETS, r2, readTreebank } from '../evaluate.js';
 import { meanOfAveraged } from '../perceptron.js';
-import { AmbiguityIds, assignAmbiguity, goldTagSentence, trainTagger } from '../tagger-train.js';
+import { foreignWeightsByFold, prepareSegSentences } from '../segmenter-train.js';
+import { AmbiguityIds, assignAmbiguity, assignForeignness, goldTagSentence, trainTagger } from '../tagger-train.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number): number => {
@@ -30,12 +31,16 @@ const train = readTreebank('ud-arabic-padt/ar_padt-ud-train.txt');
 const dev = readTreebank(DEV_SETS.padtDev);
 const tagData = train.sentences.map(goldTagSentence);
 assignAmbiguity(tagData, 10, new AmbiguityIds());
+// --foreign: the words' foreignness (held out by fold, as in train.ts), and its weights in the vocabulary.
+const foreign = args.includes('--foreign') ? foreignWeightsByFold(prepareSegSentences(train.sentences, 10), 10) : undefined;
+if (foreign) assignForeignness(tagData, foreign.heldOut);
+const vocab = foreign ? parts.vocab.withForeignWeights(foreign.all) : parts.vocab;
 // --seeds K: K taggers on different shuffles, their averaged weights averaged again.
 const seeds = arg('--seeds', 1);
 const runs = Array.from({ length: seeds }, (_, r) =>
-  trainTagger(tagData, parts.vocab, { epochs, shuffleSeed: 31 + 1000 * r, log: args.includes('--quiet') ? undefined : log }),
+  trainTagger(tagData, vocab, { epochs, shuffleSeed: 31 + 1000 * r, log: args.includes('--quiet') ? undefined : log }),
 );
-const analyzer = new MorphAnalyzer({ ...parts, tagger: seeds > 1 ? meanOfAveraged(runs) : runs[0].averaged() });
+const analyzer = new MorphAnalyzer({ ...parts, vocab, tagger: seeds > 1 ? meanOfAveraged(runs) : runs[0].averaged() });
 
 const scores = evaluateTreebank(analyzer, dev);
 let correct = 0;
