@@ -126,7 +126,7 @@ writeManifest({
   name: 'morph',
   version: VERSION,
   description:
-    'Arabic morphology: PADT-style clitic segmentation (a candidate ranker: the mean of four averaged perceptrons trained on different shuffles) with orthography restoration, UPOS tagging (greedy averaged perceptron, with a right-to-left one asked about unsure words), ' +
+    'Arabic morphology: PADT-style clitic segmentation (a candidate ranker: the mean of four averaged perceptrons trained on different shuffles) with orthography restoration, UPOS tagging (greedy averaged perceptron, with a right-to-left one asked about unsure words; both read a letter-trigram foreignness score learned from the words PADT tags X), ' +
     'lemmatization (lexicon + edit scripts and templates) and the search stemmer built on the segmenter. Pure TypeScript runtime: src/core/morph/.',
   licence:
     'CC BY-NC-SA 3.0. The model is trained on UD Arabic-PADT (CC BY-NC-SA 3.0) and carries that licence (NonCommercial, ShareAlike); ' +

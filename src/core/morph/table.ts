@@ -97,7 +97,7 @@ export class FeatureTable implements WeightSource {
 
   /** A copy with more rows (width 1 only): `keys[i]` gets `rows[i]`, replacing a row it had. Keeps the scale unless a new weight needs a larger one. */
   withRows(keys: readonly number[], rows: readonly number[]): FeatureTable {
-    if (this.width !== 1) throw new Error('withRows needs a table of width 1');
+    if (this.width !== 1) throw new MarsadError('INVALID_ARGUMENT', `withRows needs a table of width 1, not ${this.width}.`);
     const extra = new Map<number, number>();
     keys.forEach((k, i) => extra.set(k | 0, rows[i]));
     const allKeys: number[] = [];

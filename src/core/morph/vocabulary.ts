@@ -1,8 +1,10 @@
 /**
  * Word frequencies from unlabeled news, as log counts in a hashed table: by clean form
  * (hamza as written, used to choose a stem's restored spelling) and by normalized form
- * (used as frequency features). Strings are never stored, only 32-bit hashes, which keeps
- * the table small; a collision merely perturbs one frequency feature.
+ * (used as frequency features). The same table holds the words' distributional clusters,
+ * their treebank ambiguity classes and the letter-trigram weights of `foreignness`
+ * (`foreign.ts`), each under keys of its own. Strings are never stored, only 32-bit hashes,
+ * which keeps the table small; a collision merely perturbs one feature.
  */
 import { foreignness, foreignnessBucket } from './foreign.js';
 import { finish, mixChars, seed } from './hash.js';
