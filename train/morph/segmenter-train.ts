@@ -20,7 +20,8 @@ export interface SegSentence {
   contentWords: { norm: string; x: boolean }[];
 }
 
-const CONTENT_TAGS = new Set(['NOUN', 'ADJ', 'VERB', 'X']);
+/** The tags whose words count as content words for `foreignness`. */
+export const CONTENT_TAGS: ReadonlySet<string> = new Set(['NOUN', 'ADJ', 'VERB', 'X']);
 
 /**
  * Prepares sentences: gold analyses, and folds for jackknifing. PADT's "partial word form"
@@ -64,10 +65,12 @@ export function shuffled<T>(items: readonly T[], seedValue: number): T[] {
 export interface SegTrainResult {
   weights: TrainableTable;
   lexicon: CountingLexicon;
-  /** The letter-trigram weights of `foreignness` from every fold, for the model's vocabulary. */
-  foreign: Map<number, number>;
-  /** The same without each fold, for training the tagger. */
-  foreignHeldOut: MapWeights[];
+}
+
+/** The weights of `foreignness`: from every fold (for the model's vocabulary) and without each fold (what training sees). */
+export interface ForeignWeightsByFold {
+  all: Map<number, number>;
+  heldOut: MapWeights[];
 }
 
 /**
@@ -75,7 +78,7 @@ export interface SegTrainResult {
  * words, once from all folds and once without each fold (what training must see, as for
  * the lexicon counts). A word type counts once per fold it occurs in.
  */
-export function foreignWeightsByFold(data: readonly SegSentence[], folds: number): { all: Map<number, number>; heldOut: MapWeights[] } {
+export function foreignWeightsByFold(data: readonly SegSentence[], folds: number): ForeignWeightsByFold {
   const byFold = Array.from({ length: folds }, () => new ForeignCounts());
   const types = Array.from({ length: folds }, () => new Set<string>());
   for (const s of data) {
@@ -95,7 +98,8 @@ export function foreignWeightsByFold(data: readonly SegSentence[], folds: number
 export function trainSegmenter(
   data: readonly SegSentence[],
   vocab: Vocabulary,
-  options: { epochs: number; folds: number; log?: (s: string) => void; /** Base of the per-epoch shuffle seeds (default 17). */ shuffleSeed?: number },
+  /** `foreign` comes from {@link foreignWeightsByFold} over the same data and folds, computed once for every run. */
+  options: { epochs: number; folds: number; foreign: ForeignWeightsByFold; log?: (s: string) => void; /** Base of the per-epoch shuffle seeds (default 17). */ shuffleSeed?: number },
 ): SegTrainResult {
   const full = new CountingLexicon();
   const byFold = Array.from({ length: options.folds }, () => new CountingLexicon());
@@ -106,8 +110,7 @@ export function trainSegmenter(
       byFold[s.fold].add(g);
     }
   }
-  const foreign = foreignWeightsByFold(data, options.folds);
-  const heldOut = byFold.map((f, i) => new HeldOutLexicon(full, f, foreign.heldOut[i]));
+  const heldOut = byFold.map((f, i) => new HeldOutLexicon(full, f, options.foreign.heldOut[i]));
   const weights = new TrainableTable(1, 1 << 20);
   const scorer = new CandidateScorer();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -144,7 +147,7 @@ export function trainSegmenter(
     }
     options.log?.(`segmenter epoch ${epoch + 1}: ${errors} errors on ${total} tokens (${((100 * errors) / total).toFixed(2)}%), ${unreachable} unreachable, ${weights.size} features`);
   }
-  return { weights, lexicon: full, foreign: foreign.all, foreignHeldOut: foreign.heldOut };
+  return { weights, lexicon: full };
 }
 
 /** The restoration lexicon and its contextual model. */

@@ -21,7 +21,7 @@ import { evaluateAnalyzer, r2, readTreebank } from './evaluate.js';
 import { lemmaExamples, trainLemmatizer } from './lemma-train.js';
 import { buildNewsVocab } from './news-vocab.js';
 import { meanOfAveraged } from './perceptron.js';
-import { prepareSegSentences, trainRestorer, trainSegmenter } from './segmenter-train.js';
+import { foreignWeightsByFold, prepareSegSentences, trainRestorer, trainSegmenter } from './segmenter-train.js';
 import { AmbiguityIds, assignAmbiguity, assignForeignness, goldTagSentence, reversedTagSentence, trainTagger } from './tagger-train.js';
 
 const VERSION = '1.0.0';
@@ -59,7 +59,8 @@ const segData = prepareSegSentences(trainSentences, 10);
 // Four rankers on different shuffles, averaged into one: 3 to 7 fewer wrongly split PADT dev
 // tokens at 6, 8, 10 and 12 epochs (`train/morph/experiments/segmenter.ts --seeds 4`).
 const SEGMENTER_SHUFFLES = 4;
-const segRuns = Array.from({ length: SEGMENTER_SHUFFLES }, (_, r) => trainSegmenter(segData, vocab, { epochs, folds: 10, shuffleSeed: 17 + 1000 * r, log }));
+const foreign = foreignWeightsByFold(segData, 10);
+const segRuns = Array.from({ length: SEGMENTER_SHUFFLES }, (_, r) => trainSegmenter(segData, vocab, { epochs, folds: 10, foreign, shuffleSeed: 17 + 1000 * r, log }));
 const seg = segRuns[0];
 const segmenterWeights = meanOfAveraged(segRuns.map((r) => r.weights));
 const restorer = trainRestorer(segData, { epochs: 5, log });
@@ -67,11 +68,11 @@ const restorer = trainRestorer(segData, { epochs: 5, log });
 // 3. Tagger, with ambiguity classes (held-out for training words; the whole treebank's go into the vocabulary).
 const tagData = trainSentences.map(goldTagSentence);
 const ambiguity = assignAmbiguity(tagData, 10, new AmbiguityIds());
-assignForeignness(tagData, seg.foreignHeldOut);
+assignForeignness(tagData, foreign.heldOut);
 const tagger = trainTagger(tagData, vocab, { epochs, log });
 // The same features read right to left: the analyzer asks it about the words the first pass is unsure of.
 const taggerBackward = trainTagger(tagData.map(reversedTagSentence), vocab, { epochs, log });
-const finalVocab = Vocabulary.fromCounts(news.counts, (s) => normalize(s), clusters.clusters, 2, ambiguity, seg.foreign);
+const finalVocab = Vocabulary.fromCounts(news.counts, (s) => normalize(s), clusters.clusters, 2, ambiguity, foreign.all);
 log(`final vocabulary table: ${finalVocab.table.size} entries (${ambiguity.size} words with ambiguity classes)`);
 
 // 4. Lemmatizer (SIGMORPHON 2019 subset of PADT train, with PADT UPOS).

@@ -78,6 +78,14 @@ describe('Vocabulary.withForeignWeights', () => {
     expect(vocab.foreignness('سانتوس')).toBe(foreignnessBucket(0));
   });
 
+  it('fromCounts keeps negative weights (a lone value is stored as it is)', () => {
+    const weights = foreignWeights(trainedCounts(), 1);
+    const built = Vocabulary.fromCounts(new Map([['حكومة', 100]]), (s) => s, new Map(), 2, new Map(), weights);
+    const direct = new MapWeights(weights);
+    expect(foreignness(built.table, 'حكومية')).toBeLessThan(0);
+    expect(foreignness(built.table, 'حكومية')).toBeCloseTo(foreignness(direct, 'حكومية'), 2);
+  });
+
   it('FeatureTable.withRows replaces a row it had and refuses wide tables', () => {
     const t = FeatureTable.build(1, [5, 9], [1, 2]);
     const u = t.withRows([9, 11], [40, -3]);

@@ -190,13 +190,14 @@ export function staticWordFeatures(w: TaggerWord, vocab: Vocabulary, out: Uint32
   out[k++] = finish(mixInt(mixInt(seed(T_AMB), amb + 1), role));
   // PADT tags X the words its analyser did not know, mostly foreign names: how foreign the letters look, as one bucketed score.
   const foreign = w.foreign ?? vocab.foreignness(s);
+  const freq = Math.round(vocab.norm(s));
   out[k++] = finish(mixInt(mixInt(seed(T_FOREIGN), foreign), role));
-  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_FOREIGN), foreign), Math.min(Math.round(vocab.norm(s)), 15) >> 2), 0x100 + role));
+  out[k++] = finish(mixInt(mixInt(mixInt(seed(T_FOREIGN), foreign), Math.min(freq, 15) >> 2), 0x100 + role));
   // Letter trigrams inside the word: foreign names and Arabic patterns differ there.
   for (let i = 1; i + 3 < len && i <= 6; i++) out[k++] = finish(mixChars(seed(T_TRIGRAM), s, i, i + 3));
   if (role !== WordRole.Alone && !hideIdentity) out[k++] = finish(mixInt(mixString(seed(T_TOKEN), w.token), w.index));
   out[k++] = finish(mixInt(mixInt(mixInt(seed(T_STRUCT), role), w.chain), w.enclitic));
-  out[k++] = finish(mixInt(mixInt(seed(T_FREQ), Math.round(vocab.norm(s))), role));
+  out[k++] = finish(mixInt(mixInt(seed(T_FREQ), freq), role));
   if (!hideIdentity && w.form !== s) out[k++] = finish(mixInt(mixString(seed(T_FORM), w.form), role));
   out[k++] = finish(mixInt(mixChars(seed(T_FORM_FIRST), w.form, 0, Math.min(1, w.form.length)), role));
   const cluster = vocab.cluster(s);

@@ -11,9 +11,8 @@
 import { foreignness, MapWeights } from '../../../src/core/morph/foreign.js';
 import { normalize } from '../../../src/core/text/normalize.js';
 import { DEV_SETS, readTreebank } from '../evaluate.js';
-import { foreignWeightsByFold, prepareSegSentences } from '../segmenter-train.js';
+import { CONTENT_TAGS, foreignWeightsByFold, prepareSegSentences } from '../segmenter-train.js';
 
-const CONTENT = new Set(['NOUN', 'ADJ', 'VERB', 'X']);
 const data = prepareSegSentences(readTreebank('ud-arabic-padt/ar_padt-ud-train.txt').sentences, 10);
 const weights = foreignWeightsByFold(data, 10).all;
 const scorer = new MapWeights(weights);
@@ -23,7 +22,7 @@ const scored = new Map<string, [number, boolean]>();
 for (const s of readTreebank(DEV_SETS.padtDev).sentences) {
   for (const t of s.tokens) {
     for (const w of t.words) {
-      if (w.upos === undefined || !CONTENT.has(w.upos)) continue;
+      if (w.upos === undefined || !CONTENT_TAGS.has(w.upos)) continue;
       const norm = normalize(w.form);
       if (norm.length < 2 || seen.has(norm) || scored.has(norm)) continue;
       scored.set(norm, [foreignness(scorer, norm), w.upos === 'X']);

@@ -14,7 +14,7 @@ import { evaluateTreebank } from '../../../src/core/morph/ud.js';
 import { loadModel } from '../../../src/node/models.js';
 import { DEV_SETS, r2, readTreebank } from '../evaluate.js';
 import { meanOfAveraged } from '../perceptron.js';
-import { prepareSegSentences, trainSegmenter } from '../segmenter-train.js';
+import { foreignWeightsByFold, prepareSegSentences, trainSegmenter } from '../segmenter-train.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number): number => {
@@ -31,14 +31,15 @@ const dev = readTreebank(DEV_SETS.padtDev);
 // --seeds K: K rankers on different shuffles, their averaged weights averaged again.
 const seeds = arg('--seeds', 1);
 const segData = prepareSegSentences(train.sentences, 10);
+const foreign = foreignWeightsByFold(segData, 10);
 const runs = Array.from({ length: seeds }, (_, r) =>
-  trainSegmenter(segData, parts.vocab, { epochs, folds: 10, shuffleSeed: 17 + 1000 * r, log: args.includes('--quiet') ? undefined : log }),
+  trainSegmenter(segData, parts.vocab, { epochs, folds: 10, foreign, shuffleSeed: 17 + 1000 * r, log: args.includes('--quiet') ? undefined : log }),
 );
 // The lexicon is counted again, so that a change to the candidates or labels is seen whole.
 const specials = new Map<string, SpecialAnalysis[]>();
 for (const [norm, sp] of runs[0].lexicon.allSpecials()) specials.set(norm, [...(specials.get(norm) ?? []), sp]);
 const lexicon = HashedLexicon.build(runs[0].lexicon.entries(), specials);
-const analyzer = new MorphAnalyzer({ ...parts, vocab: parts.vocab.withForeignWeights(runs[0].foreign), lexicon, segmenter: seeds > 1 ? meanOfAveraged(runs.map((r) => r.weights)) : runs[0].weights.averaged() });
+const analyzer = new MorphAnalyzer({ ...parts, vocab: parts.vocab.withForeignWeights(foreign.all), lexicon, segmenter: seeds > 1 ? meanOfAveraged(runs.map((r) => r.weights)) : runs[0].weights.averaged() });
 const scores = evaluateTreebank(analyzer, dev);
 let wrong = 0;
 for (const s of dev.sentences) {
