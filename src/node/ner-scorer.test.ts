@@ -81,7 +81,7 @@ describe('ContextScorer', () => {
     const labelOf = fc.integer({ min: 0, max: LABEL_COUNT - 1 });
     fc.assert(
       fc.property(docs, fc.array(labelOf, { minLength: 100, maxLength: 100 }), fc.constantFrom(Infinity, 1, 2), (sentences, pool, window) => {
-        // Arbitrary labels, not only valid BILOU runs: the features are defined on any labelling.
+        // Arbitrary labels, not only valid BIO runs: the features are defined on any labelling.
         const first = sentences.map((s, k) => Int32Array.from(s, (_, i) => pool[(k * 14 + i) % pool.length]));
         const stems = sentences.map((s) => Uint32Array.from(s, stemHash));
         const extras = documentFeatures(stems, first, window);

@@ -6,7 +6,7 @@
  * the runtime trims mentions.
  */
 import type { Entity } from '../../src/core/document.js';
-import { ENTITY_TYPES, isBegin, mentionEnd, typeOfLabel } from '../../src/core/entities/labels.js';
+import { ENTITY_TYPES, isBegin, typeOfLabel } from '../../src/core/entities/labels.js';
 import { trimFirstWord } from '../../src/core/entities/recognize.js';
 import { type NerModel, NerTagger } from '../../src/core/entities/tagger.js';
 import { normalize } from '../../src/core/text/normalize.js';
@@ -46,7 +46,8 @@ export function harvestNames(model: NerModel, texts: Iterable<string>, options: 
       tagger.tagInto(norms, out);
       for (let a = 0; a < norms.length; a++) {
         if (!isBegin(out[a])) continue;
-        const b = mentionEnd(out, a, norms.length);
+        let b = a + 1;
+        while (b < norms.length && out[b] === out[a] + 1) b++;
         const head = trimFirstWord(norms[a], { lexicon: model.lexicon, documentWords }).head;
         const key = [head, ...norms.slice(a + 1, b)].join(' ');
         let c = counts.get(key);

@@ -1,11 +1,11 @@
 /**
  * Linear-chain CRF training (Lafferty et al. 2001) with L2 regularization, optimized with
  * L-BFGS. Same parametrization as the runtime model (emission weights per feature and label,
- * transition scores, a start row), and the same BILOU constraints: forbidden transitions and
- * sentence ends get probability zero in training as they get −∞ in Viterbi, so the learned scores are the
+ * transition scores, a start row), and the same BIO constraints: forbidden transitions get
+ * probability zero in training as they get −∞ in Viterbi, so the learned scores are the
  * ones the decoder uses.
  */
-import { LABEL_COUNT, allowedTransitions, mayEnd } from '../../src/core/entities/labels.js';
+import { LABEL_COUNT, bioTransitions } from '../../src/core/entities/labels.js';
 
 /** An encoded sentence (see `perceptron.ts`). */
 export interface EncodedSentence {
@@ -28,7 +28,7 @@ export interface CrfOptions {
 }
 
 const L = LABEL_COUNT;
-const ALLOWED = allowedTransitions();
+const ALLOWED = bioTransitions();
 
 /**
  * Negative log-likelihood + L2 and its gradient. `theta` holds the emission weights
@@ -88,15 +88,10 @@ function objective(data: readonly EncodedSentence[], features: number, theta: Fl
       for (let y = 0; y < L; y++) alpha[b + y] /= sum;
       logZ += Math.log(sum);
     }
-    // Only closed labels may end a sentence (labels.ts): the mass of the others leaves Z, and
-    // dividing the last betas by what stays keeps alpha × beta a marginal.
-    const last = (n - 1) * L;
-    let endMass = 0;
-    for (let y = 0; y < L; y++) if (mayEnd(y)) endMass += alpha[last + y];
-    logZ += Math.log(endMass);
     nll += logZ - goldScore;
     // Backward, with the same scales.
-    for (let y = 0; y < L; y++) beta[last + y] = mayEnd(y) ? 1 / endMass : 0;
+    const last = (n - 1) * L;
+    for (let y = 0; y < L; y++) beta[last + y] = 1;
     for (let i = n - 2; i >= 0; i--) {
       const b = i * L;
       const nb = b + L;

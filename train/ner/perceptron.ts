@@ -1,13 +1,13 @@
 /**
  * Averaged structured perceptron (Collins 2002) over the hashed features of
- * `src/core/entities/features.ts`, first-order, decoded with the same BILOU-constrained
+ * `src/core/entities/features.ts`, first-order, decoded with the same BIO-constrained
  * Viterbi as the runtime. Features are mapped to dense ids once, so an epoch is a loop over
  * integer arrays.
  */
-import { type GoldSentence, labelsFromTags } from '../../src/core/entities/conll.js';
+import type { GoldSentence } from '../../src/core/entities/conll.js';
 import type { ExtraFeatures } from '../../src/core/entities/context.js';
 import { FeatureExtractor, type FeatureResources, IDENTITY_FEATURES } from '../../src/core/entities/features.js';
-import { BIO_NAMES, LABEL_COUNT } from '../../src/core/entities/labels.js';
+import { LABELS, LABEL_COUNT, labelIndex } from '../../src/core/entities/labels.js';
 import { ViterbiDecoder } from '../../src/core/entities/model.js';
 import { normalize } from '../../src/core/text/normalize.js';
 import { rng } from './clusters.js';
@@ -53,7 +53,7 @@ function encode(extractor: FeatureExtractor, s: GoldSentence, vocab: FeatureVoca
     }
   }
   offsets[n] = ids.length;
-  const gold = labelsFromTags(s.tags);
+  const gold = Int32Array.from(s.tags, (t) => Math.max(0, labelIndex(t)));
   return { ids: Int32Array.from(ids), offsets, gold };
 }
 
@@ -132,7 +132,7 @@ export function tagEncoded(set: readonly Encoded[], avg: { w: Float32Array; tran
     if (oBias !== 0) for (let i = 0; i < n; i++) buf[i * LABEL_COUNT] -= oBias;
     const out = new Int32Array(n);
     decoder.decode(buf, avg.trans, n, out);
-    return Array.from(out, (l) => BIO_NAMES[l]);
+    return Array.from(out, (l) => LABELS[l]);
   });
 }
 

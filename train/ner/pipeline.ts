@@ -2,9 +2,10 @@
  * The training recipe shared by the experiment loop and `train.ts`: feature encoding, the
  * optional jackknifed first pass for document-level features, and the learner.
  */
-import { type GoldSentence, labelsFromTags } from '../../src/core/entities/conll.js';
+import type { GoldSentence } from '../../src/core/entities/conll.js';
 import { type ExtraFeatures, documentFeatures, stemHash } from '../../src/core/entities/context.js';
 import type { FeatureResources } from '../../src/core/entities/features.js';
+import { labelIndex } from '../../src/core/entities/labels.js';
 import { morphFeatures } from '../../src/core/entities/morph-features.js';
 import type { MorphAnalyzer } from '../../src/core/morph/analyzer.js';
 import { analyzeGoldWords } from '../../src/core/morph/stage.js';
@@ -123,7 +124,7 @@ function learn(data: Encoded[], features: number, settings: PipelineSettings): {
   return first;
 }
 
-const toIdx = (tags: string[]): Int32Array => labelsFromTags(tags);
+const toIdx = (tags: string[]): Int32Array => Int32Array.from(tags, (t) => labelIndex(t));
 
 /** Stem hashes of each token of each sentence (for document features). */
 export function sentenceStems(set: readonly GoldSentence[]): Uint32Array[] {

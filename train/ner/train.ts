@@ -140,7 +140,7 @@ const manifest = writeManifest({
   version: `1.${FEATURE_VERSION}.0`,
   description:
     'Arabic NER (PER, LOC, ORG, MISC): two-pass linear-chain model over hashed word, clitic, affix, shape, cluster, gazetteer, ' +
-    'trigger, morphology (UPOS from models/morph) and document-level features, averaged-perceptron trained, BILOU labels and constrained Viterbi. ' +
+    'trigger, morphology (UPOS from models/morph) and document-level features, averaged-perceptron trained, BIO-constrained Viterbi. ' +
     'Needs the morph model at run time.',
   licence:
     'CC BY-SA 4.0 (weights derived from ANERcorp). lexicon.bin holds hashed gazetteer entries derived from ODbL (countries.json), ' +

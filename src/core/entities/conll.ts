@@ -14,7 +14,7 @@
  *   the outermost ones. `$#$` document-boundary lines end a sentence.
  */
 import type { EntityType } from '../document.js';
-import { ENTITY_TYPES, labelsFromSpans } from './labels.js';
+import { ENTITY_TYPES } from './labels.js';
 
 /** A gold sentence: tokens and BIO tags over our four types (`B-PER`, `I-LOC`, `O`, …). */
 export interface GoldSentence {
@@ -52,12 +52,12 @@ export function mapEntityType(raw: string): EntityType | undefined {
 
 /** Parses one raw tag into its prefix (B, I or O) and mapped type. */
 export function parseTag(raw: string): { prefix: 'B' | 'I' | 'O'; type?: EntityType } {
-  const m = /^([BIESLU])-+(.+)$/u.exec(raw.trim());
+  const m = /^([BIES])-+(.+)$/u.exec(raw.trim());
   if (!m) return { prefix: 'O' };
   const type = mapEntityType(m[2]);
   if (!type) return { prefix: 'O' };
-  // E- and S- (BIOES), L- and U- (BILOU) read as I- and B-.
-  return { prefix: m[1] === 'B' || m[1] === 'S' || m[1] === 'U' ? 'B' : 'I', type };
+  // E- and S- (BIOES) read as I- and B-.
+  return { prefix: m[1] === 'B' || m[1] === 'S' ? 'B' : 'I', type };
 }
 
 /**
@@ -83,15 +83,6 @@ export function tagSpans(tags: readonly string[]): TagSpan[] {
   }
   if (cur) spans.push(cur);
   return spans;
-}
-
-/**
- * The model's label indexes (BILOU, see `labels.ts`) for a tag sequence, its chunks read as
- * {@link tagSpans} reads them.
- */
-export function labelsFromTags(tags: readonly string[]): Int32Array {
-  const spans = tagSpans(tags).map((s) => ({ start: s.start, end: s.end, type: ENTITY_TYPES.indexOf(s.type as EntityType) }));
-  return labelsFromSpans(spans, tags.length);
 }
 
 /** Writes spans back as a BIO tag sequence of length `n`. */

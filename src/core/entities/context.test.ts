@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { documentFeatures, stemHash } from './context.js';
-import { labelsFromTags } from './conll.js';
+import { LABELS } from './labels.js';
 
-const lab = (...tags: string[]): Int32Array => labelsFromTags(tags);
+const lab = (...tags: string[]): Int32Array => Int32Array.from(tags, (t) => LABELS.indexOf(t));
 
 describe('documentFeatures', () => {
   it('gives a word the labels it had in OTHER sentences, not its own', () => {

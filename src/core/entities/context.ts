@@ -12,7 +12,7 @@
  */
 import { combine, hashString } from './hash.js';
 import { procliticsPacked } from './clitics.js';
-import { ENTITY_TYPES, LABEL_COUNT, isBegin, mentionEnd, typeOfLabel } from './labels.js';
+import { LABEL_COUNT, isBegin, typeOfLabel } from './labels.js';
 import { type NerWeights, addWeights } from './model.js';
 
 const enum T {
@@ -28,10 +28,7 @@ const enum T {
 const SEQ = 0x3c6ef372;
 const MAX_SPAN = 6;
 /** Number of entity types. */
-const TYPES = ENTITY_TYPES.length;
-/** The first-pass label pairs with the previous or next one: `EDGE` stands for the sentence edge, `PAIR` packs a pair. */
-const EDGE = LABEL_COUNT;
-const PAIR = LABEL_COUNT + 1;
+const TYPES = (LABEL_COUNT - 1) / 2;
 
 /** Extra feature keys per token of one sentence: token `i` has `keys[offsets[i] .. offsets[i+1])`. */
 export interface ExtraFeatures {
@@ -59,6 +56,7 @@ export function documentFeatures(stems: readonly Uint32Array[], labels: readonly
   // Per-sentence contributions: token label counts by stem, and recognized span sequences.
   const tokenCounts = new Map<number, Int32Array>();
   const spanCounts = new Map<number, Int32Array>(); // key → [count per type..., prefix count]
+  const TYPES = (LABEL_COUNT - 1) / 2;
   const apply = (s: number, sign: number): void => {
     const st = stems[s];
     const lab = labels[s];
@@ -69,7 +67,8 @@ export function documentFeatures(stems: readonly Uint32Array[], labels: readonly
     }
     for (let i = 0; i < st.length; i++) {
       if (!isBegin(lab[i])) continue;
-      const end = mentionEnd(lab, i, st.length);
+      let end = i + 1;
+      while (end < st.length && lab[end] === lab[i] + 1) end++;
       if (end - i > MAX_SPAN) continue;
       let h = SEQ;
       for (let j = i; j < end; j++) {
@@ -140,8 +139,8 @@ function sentenceFeatures(
     for (const v of starts[i]) keys.push(combine(T.DocEntB, v));
     for (let t = 0; t < TYPES; t++) if (inside[i] & (1 << t)) keys.push(combine(T.DocEntI, t));
     keys.push(combine(T.S1, lab[i]));
-    keys.push(combine(T.S1Prev, (i > 0 ? lab[i - 1] : EDGE) * PAIR + lab[i]));
-    keys.push(combine(T.S1Next, lab[i] * PAIR + (i + 1 < n ? lab[i + 1] : EDGE)));
+    keys.push(combine(T.S1Prev, (i > 0 ? lab[i - 1] : 15) * 16 + lab[i]));
+    keys.push(combine(T.S1Next, lab[i] * 16 + (i + 1 < n ? lab[i + 1] : 15)));
   }
   offsets[n] = keys.length;
   return { keys: Uint32Array.from(keys), offsets };
@@ -172,9 +171,9 @@ export class ContextScorer {
   private readonly docAllO = new DocRows(4, (v) => combine(T.DocAllO, v));
   private readonly docEntB = new DocRows(TYPES * 8, (v) => combine(T.DocEntB, v));
   private readonly docEntI = new DocRows(TYPES, (v) => combine(T.DocEntI, v));
-  private readonly s1 = new DocRows(LABEL_COUNT, (v) => combine(T.S1, v));
-  private readonly s1Prev = new DocRows(PAIR * PAIR, (v) => combine(T.S1Prev, v));
-  private readonly s1Next = new DocRows(PAIR * PAIR, (v) => combine(T.S1Next, v));
+  private readonly s1 = new DocRows(16, (v) => combine(T.S1, v));
+  private readonly s1Prev = new DocRows(256, (v) => combine(T.S1Prev, v));
+  private readonly s1Next = new DocRows(256, (v) => combine(T.S1Next, v));
   private counts = new Int32Array(0);
   private readonly spans = new Map<number, number>();
   private spanCounts = new Int32Array(0);
@@ -241,7 +240,8 @@ export class ContextScorer {
     for (let i = a; i < b; i++) {
       const l = labels[i];
       if (!isBegin(l)) continue;
-      const end = mentionEnd(labels, i, b);
+      let end = i + 1;
+      while (end < b && labels[end] === l + 1) end++;
       if (end - i > MAX_SPAN) continue;
       let h = SEQ;
       for (let j = i; j < end; j++) {
@@ -304,8 +304,8 @@ export class ContextScorer {
       if (ins !== 0) for (let t = 0; t < TYPES; t++) if (ins & (1 << t)) this.add(this.docEntI, t, sums, o);
       const l = lab[a + i];
       this.add(this.s1, l, sums, o);
-      this.add(this.s1Prev, (i > 0 ? lab[a + i - 1] : EDGE) * PAIR + l, sums, o);
-      this.add(this.s1Next, l * PAIR + (i + 1 < n ? lab[a + i + 1] : EDGE), sums, o);
+      this.add(this.s1Prev, (i > 0 ? lab[a + i - 1] : 15) * 16 + l, sums, o);
+      this.add(this.s1Next, l * 16 + (i + 1 < n ? lab[a + i + 1] : 15), sums, o);
     }
   }
 }

@@ -7,7 +7,7 @@
 import { normalize } from '../text/normalize.js';
 import { type GoldSentence, type NerScores, scoreNer } from './conll.js';
 import { promoteInstitutionHeads } from './heads.js';
-import { BIO_NAMES } from './labels.js';
+import { LABELS } from './labels.js';
 import type { MorphTag } from './morph-features.js';
 import type { NerTagger } from './tagger.js';
 
@@ -27,7 +27,7 @@ export function tagGold(tagger: NerTagger, sentences: readonly GoldSentence[], w
   // The same post-processing as the runtime's recognizeMentions.
   return labels.map((l, s) => {
     promoteInstitutionHeads(norms[s], l);
-    return Array.from(l, (x) => BIO_NAMES[x]);
+    return Array.from(l, (x) => LABELS[x]);
   });
 }
 

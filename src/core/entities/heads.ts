@@ -7,15 +7,18 @@
  * it does not change the figures (see docs/NER.md).
  */
 import { normalize } from '../text/normalize.js';
-import { ENTITY_TYPES, isBegin, mentionEnd, typeOfLabel, writeMention } from './labels.js';
+import { labelIndex } from './labels.js';
 
 /** Head nouns of institutions whose name is a place: written as `normalize()` gives them. */
 const INSTITUTION_HEADS = new Set(
   'جامعة شركة وكالة صحيفة جريدة مجلة قناة بنك مصرف معهد نادي نادى مستشفى كلية جمعية إذاعة تلفزيون'.split(' ').map((w) => normalize(w)),
 );
 
-const LOC = ENTITY_TYPES.indexOf('LOC');
-const ORG = ENTITY_TYPES.indexOf('ORG');
+const O = labelIndex('O');
+const B_LOC = labelIndex('B-LOC');
+const I_LOC = labelIndex('I-LOC');
+const B_ORG = labelIndex('B-ORG');
+const I_ORG = labelIndex('I-ORG');
 
 /** Whether a normalized token is an institution head, alone or after the conjunction و or ف. */
 export function isInstitutionHead(norm: string): boolean {
@@ -28,10 +31,11 @@ export function isInstitutionHead(norm: string): boolean {
  */
 export function promoteInstitutionHeads(norms: readonly string[], labels: Int32Array | number[], start = 0, end = labels.length): void {
   for (let i = start; i + 1 < end; i++) {
-    const next = labels[i + 1];
-    if (labels[i] !== 0 || !isBegin(next) || typeOfLabel(next) !== LOC || !isInstitutionHead(norms[i])) continue;
-    const to = mentionEnd(labels, i + 1, end);
-    writeMention(labels, i, to, ORG);
-    i = to - 1;
+    if (labels[i] !== O || labels[i + 1] !== B_LOC || !isInstitutionHead(norms[i])) continue;
+    labels[i] = B_ORG;
+    let j = i + 1;
+    labels[j++] = I_ORG;
+    while (j < end && labels[j] === I_LOC) labels[j++] = I_ORG;
+    i = j - 1;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Named-entity recognition: a hashed-feature linear-chain model with BILOU Viterbi decoding,
+ * Named-entity recognition: a hashed-feature linear-chain model with BIO Viterbi decoding,
  * an optional document-level second pass, proclitic-aware mention offsets, and CoNLL
  * evaluation helpers.
  */

@@ -1,19 +1,19 @@
 /**
  * The NER sequence model: a first-order linear model over hashed features (trained as an
- * averaged structured perceptron or a CRF, see `train/ner/`), decoded with Viterbi under BILOU
+ * averaged structured perceptron or a CRF, see `train/ner/`), decoded with Viterbi under BIO
  * constraints.
  *
  * Storage, chosen for speed first: one open-addressing table whose slots hold the feature key
- * and, right after it, the `LABEL_COUNT` 16-bit quantized weights (40 bytes a slot), so a
+ * and, right after it, the `LABEL_COUNT` 16-bit quantized weights (24 bytes a slot), so a
  * lookup touches one cache line instead of three (key table, row index, weight rows). Weights
  * are scaled by one float per model.
  */
 import { MarsadError } from '../errors.js';
 import { jsonSection, packSections, sectionAs, sectionJson, unpackSections } from './binary.js';
-import { LABELS, LABEL_COUNT, allowedTransitions, isInside, isOpen, mayEnd, typeOfLabel } from './labels.js';
+import { LABELS, LABEL_COUNT, bioTransitions, isInside } from './labels.js';
 import { tableCapacity } from './table.js';
 
-/** 32-bit words per slot: the key, then the labels' 16-bit weights (17 of them in 9 words). */
+/** 32-bit words per slot: the key, then the labels' 16-bit weights (9 of them in 5 words). */
 const STRIDE = 1 + Math.ceil(LABEL_COUNT / 2);
 
 /** Feature weights and transition scores. */
@@ -50,7 +50,7 @@ export interface NerWeightsMeta {
 }
 
 /** Version of the feature extractor the weights were trained with. Bump it when `features.ts` or `context.ts` changes. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 3;
 
 const slotOf = (key: number, mask: number): number => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
 
@@ -124,7 +124,7 @@ export function quantizeWeights(keys: ArrayLike<number>, w: Float32Array, transi
   return { table, table16, mask, size: keep.length, scale, baseFeatures, transitions: Float32Array.from(transitions) };
 }
 
-const ALLOWED = allowedTransitions();
+const ALLOWED = bioTransitions();
 /** Per-token integer sums of quantized weights (shared: scoring is synchronous). */
 const SUM = new Int32Array(LABEL_COUNT);
 const NEG = -1e30;
@@ -224,18 +224,11 @@ export function emissionScores(
   }
 }
 
-/**
- * The labels after which no mention is open (O, L-, U-): the only predecessors of O, B- and U-.
- * I-X and L-X follow only B-X and I-X, labels `y - 1 - (y - 1) % 4` and `+ 1` of their type.
- */
-const CLOSED = Int32Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => !isOpen(l));
-
-// ViterbiDecoder.decode spells out the BILOU shape above rather than scanning all labels
-// (this loop is most of the decode): a label set of another shape must fail here, not decode wrongly.
+// ViterbiDecoder.decode spells out the BIO shape (O and B-X after any label, I-X after B-X
+// or I-X only, labels as in labels.ts): a label set of another shape must fail here, not decode wrongly.
 for (let p = 0; p < LABEL_COUNT; p++) {
   for (let y = 0; y < LABEL_COUNT; y++) {
-    const spelled = isInside(y) ? isOpen(p) && typeOfLabel(p) === typeOfLabel(y) : !isOpen(p);
-    if ((ALLOWED[p * LABEL_COUNT + y] === 1) !== spelled) throw new Error(`NER labels: transition ${p} → ${y} breaks the BILOU shape the decoder assumes`);
+    if (ALLOWED[p * LABEL_COUNT + y] !== (!isInside(y) || p === y - 1 || p === y ? 1 : 0)) throw new Error(`NER labels: transition ${p} → ${y} breaks the BIO shape the decoder assumes`);
   }
 }
 
@@ -244,7 +237,7 @@ export class ViterbiDecoder {
   private delta = new Float64Array(0);
   private back = new Int32Array(0);
   /**
-   * Best label sequence for `n` tokens under BILOU constraints, written into `out[at .. at + n)`.
+   * Best label sequence for `n` tokens under BIO constraints, written into `out[at .. at + n)`.
    * `emissions[i * L + y]`; `transitions` as in {@link NerWeights}.
    */
   decode(emissions: ArrayLike<number>, transitions: ArrayLike<number>, n: number, out: Int32Array, at = 0): void {
@@ -259,27 +252,27 @@ export class ViterbiDecoder {
     for (let i = 1; i < n; i++) {
       const prevBase = (i - 1) * L;
       const base = i * L;
-      // O, B-X and U-X follow any closed label; I-X and L-X follow B-X or I-X. Candidates go
-      // in increasing label order and a tie keeps the first, as a scan of all allowed labels would.
+      // BIO leaves two shapes (see bioTransitions): O and B-X follow any label, I-X only B-X
+      // or I-X. Spelled out, without the predecessor lists: this loop is most of the decode.
+      // Candidates go in increasing label order and a tie keeps the first, as a scan of all
+      // allowed labels would.
       for (let y = 0; y < L; y++) {
         let best: number;
         let arg: number;
-        if (isInside(y)) {
-          const b = y - ((y - 1) & 3);
-          const fromB = delta[prevBase + b] + transitions[b * L + y];
-          const fromI = delta[prevBase + b + 1] + transitions[(b + 1) * L + y];
+        if (y !== 0 && (y & 1) === 0) {
+          const fromB = delta[prevBase + y - 1] + transitions[(y - 1) * L + y];
+          const fromI = delta[prevBase + y] + transitions[y * L + y];
           if (fromI > fromB) {
             best = fromI;
-            arg = b + 1;
+            arg = y;
           } else {
             best = fromB;
-            arg = b;
+            arg = y - 1;
           }
         } else {
-          best = NEG;
+          best = delta[prevBase] + transitions[y];
           arg = 0;
-          for (let c = 0; c < CLOSED.length; c++) {
-            const p = CLOSED[c];
+          for (let p = 1; p < L; p++) {
             const v = delta[prevBase + p] + transitions[p * L + y];
             if (v > best) {
               best = v;
@@ -295,7 +288,7 @@ export class ViterbiDecoder {
     let arg = 0;
     const last = (n - 1) * L;
     for (let y = 0; y < L; y++) {
-      if (mayEnd(y) && delta[last + y] > best) {
+      if (delta[last + y] > best) {
         best = delta[last + y];
         arg = y;
       }

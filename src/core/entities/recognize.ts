@@ -1,6 +1,6 @@
 /**
- * From tokens to entities: split the token stream into sentences, tag them, read the
- * mentions back, trim proclitics off each mention's first token, and group mentions by type
+ * From tokens to entities: split the token stream into sentences, tag them, read the BIO
+ * spans back, trim proclitics off each mention's first token, and group mentions by type
  * and normalized name.
  *
  * Offsets are always taken from the tokens, which point into the ORIGINAL text, so they stay
@@ -13,7 +13,7 @@ import { normalize, normalizeWithMap } from '../text/normalize.js';
 import { splitProclitics } from './clitics.js';
 import { combine, hashString } from './hash.js';
 import { promoteInstitutionHeads } from './heads.js';
-import { ENTITY_TYPES, isBegin, mentionEnd, typeOfLabel } from './labels.js';
+import { ENTITY_TYPES, isBegin, typeOfLabel } from './labels.js';
 import { LEX, type NerLexicon, lexiconFlags } from './resources.js';
 import type { NerTagger } from './tagger.js';
 
@@ -132,7 +132,8 @@ export function recognizeMentions(tagger: NerTagger, text: string, tokens: reado
   for (const [a, b] of ranges) {
     for (let i = a; i < b; i++) {
       if (!isBegin(lab[i])) continue;
-      const end = mentionEnd(lab, i, b);
+      let end = i + 1;
+      while (end < b && lab[end] === lab[i] + 1) end++;
       const first = tokens[i];
       const last = tokens[end - 1];
       knowledge ??= { lexicon: tagger.model.lexicon, documentWords: new Set(norms) };

@@ -5,7 +5,7 @@
 import { MarsadError } from '../errors.js';
 import { ContextScorer, type ExtraFeatures, documentFeatures, stemHash } from './context.js';
 import { FeatureExtractor, type SentenceFeatures, TokenScorer } from './features.js';
-import { BIO_NAMES, LABEL_COUNT } from './labels.js';
+import { LABELS, LABEL_COUNT } from './labels.js';
 import { type NerWeights, ViterbiDecoder, emissionScores, unpackWeights } from './model.js';
 import { MorphFeatureSums, type MorphTag, morphFeatures } from './morph-features.js';
 import { type NerLexicon, type WordClusters, unpackClusters, unpackLexicon } from './resources.js';
@@ -111,7 +111,7 @@ export function tagDocumentReference(
 }
 
 /**
- * Labels sentences with BILOU label indexes (see `labels.ts`). Word-type feature sums are
+ * Labels sentences with BIO label indexes (see `labels.ts`). Word-type feature sums are
  * cached and buffers reused from call to call, so a tagger must not tag two documents at
  * once (JavaScript does not, within one thread).
  */
@@ -288,6 +288,6 @@ export class NerTagger {
 
   /** BIO tag names for the sentences of one document. */
   tagSentences(sentences: readonly (readonly string[])[], window = Infinity, tags?: SentenceMorphTags): string[][] {
-    return this.tagDocument(sentences, window, tags).map((labels) => Array.from(labels, (l) => BIO_NAMES[l]));
+    return this.tagDocument(sentences, window, tags).map((labels) => Array.from(labels, (l) => LABELS[l]));
   }
 }
