@@ -37,6 +37,23 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not end a sentence inside a dotted acronym', () => {
+    expect(split('باريس (أ.ف.ب) - أعلنت شركة بي.بي إغلاق مصفاتها، ونقلت شبكة سي.إن.إن الخبر. وتابع المتحدث.')).toEqual([
+      'باريس (أ.ف.ب) - أعلنت شركة بي.بي إغلاق مصفاتها، ونقلت شبكة سي.إن.إن الخبر.',
+      'وتابع المتحدث.',
+    ]);
+    // The dot that closes an acronym ends the sentence only before an opener or a line break.
+    expect(split('ذكرت مجلة U.S. News ذلك. ونقلت وكالة أ.ف.ب. وقال الوزير إنه راضٍ.')).toEqual([
+      'ذكرت مجلة U.S. News ذلك.',
+      'ونقلت وكالة أ.ف.ب.',
+      'وقال الوزير إنه راضٍ.',
+    ]);
+  });
+
+  it('still ends a sentence at a full stop glued to the next word', () => {
+    expect(split('انتهى الاجتماع.وقال الوزير إنه راضٍ. فاز بها.ثم غادر.')).toEqual(['انتهى الاجتماع.', 'وقال الوزير إنه راضٍ.', 'فاز بها.', 'ثم غادر.']);
+  });
+
   it('gives an inline sub-heading its own span', () => {
     expect(split('وتعهد الوزير بدعم الجيش. صفقات الأسلحة الجديدة للجزائر وأوضح المتحدث، أن الصفقات كبيرة.')).toEqual([
       'وتعهد الوزير بدعم الجيش.',

@@ -4,7 +4,7 @@
  * Boundaries are `.`, `!`, `?`, `؟`, `…`, `..` and line breaks. A closing quote or bracket
  * right after a boundary stays with its sentence. Abbreviations (`د.`, `أ.`, `م.`) do not
  * end a sentence, and decimal numbers never reach here as separate dots (the tokenizer keeps
- * `3.5` whole).
+ * `3.5` whole), nor do the dots of a dotted acronym (`أ.ف.ب`, `بي.بي`).
  *
  * News sites often run a sub-heading into the next paragraph when the markup is stripped:
  * `… للإرهاب. صفقات الأسلحة الروسية للعراق وأوضح الحديثى، أنه …`. Such a heading is a short
@@ -69,6 +69,44 @@ function isAbbreviationDot(text: string, tokens: readonly Token[], k: number): b
   return next !== undefined && !lineBreakBetween(text, tokens[k], next);
 }
 
+/**
+ * The Arabic names of Latin letters (normalized), as acronyms spell them: `بي.بي` (BP),
+ * `سي.إن.إن` (CNN), `إف.بي.آي` (FBI).
+ */
+const LETTER_NAMES = new Set(
+  'اي ايه بي سي دي اف جي اتش اش جيه كي كيه ال ام ان او كيو ار اس تي يو في دبليو اكس واي زد زي'.split(' '),
+);
+
+/** A part of a dotted acronym: one letter (`أ.ف.ب`), a letter's name (`بي.بي`) or up to three Latin letters (`U.S.`). */
+function isAcronymWord(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  const w = t.norm;
+  return [...w].length === 1 || LETTER_NAMES.has(w) || /^\p{Script=Latin}{1,3}$/u.test(w);
+}
+
+/** The token on the given side of the dot at index `dot` is an acronym part glued to it. */
+function isAcronymPart(tokens: readonly Token[], dot: number, side: -1 | 1): boolean {
+  const t = tokens[dot + side];
+  if (t === undefined || !isAcronymWord(t)) return false;
+  return side < 0 ? t.end === tokens[dot].start : tokens[dot].end === t.start;
+}
+
+/**
+ * A dot inside a dotted acronym, or the one that closes it, does not end a sentence. Agency
+ * credits (`أ.ف.ب`) and company names (`بي.بي`) are written this way, with no space around
+ * the inner dots; a glued dot between two ordinary words (`الاجتماع.وقال`, `بها.ثم`) is
+ * still a missing space after a full stop. The closing dot (`U.S. News`) ends the sentence only before a line
+ * break or a sentence opener (`وقال`).
+ */
+function isAcronymDot(text: string, tokens: readonly Token[], k: number): boolean {
+  if (tokens[k].text !== '.' || !isAcronymPart(tokens, k, -1)) return false;
+  if (isAcronymPart(tokens, k, 1)) return true;
+  // The closing dot: the part before it must follow another acronym dot.
+  if (k < 2 || tokens[k - 2].text !== '.' || tokens[k - 2].end !== tokens[k - 1].start || !isAcronymPart(tokens, k - 2, -1)) return false;
+  const next = tokens[k + 1];
+  return next !== undefined && !lineBreakBetween(text, tokens[k], next) && !isOpener(tokens, k + 1);
+}
+
 function isOpener(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t.kind !== 'word') return false;
@@ -120,7 +158,7 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     const t = tokens[k];
     if (t.text === '"') openStraightQuote = !openStraightQuote;
     let boundary = false;
-    if (isTerminal(t) && !isAbbreviationDot(text, tokens, k)) {
+    if (isTerminal(t) && !isAbbreviationDot(text, tokens, k) && !isAcronymDot(text, tokens, k)) {
       boundary = true;
       // Keep closing quotes and brackets that follow the terminal.
       while (k + 1 < tokens.length) {
