@@ -59,6 +59,17 @@ const ALIASES: Record<string, string[]> = {
   VAT: ['الفاتيكان'],
 };
 
+/**
+ * Canonical names where the gazetteer's Arabic is a misspelling or a rare form (`المسكيك`,
+ * `صيربيا`, `مولدوڤا` with a Persian letter): the name readers see for the country.
+ */
+const CANONICAL: Record<string, string> = {
+  MEX: 'المكسيك',
+  SRB: 'صربيا',
+  MDA: 'مولدوفا',
+  UZB: 'أوزبكستان',
+};
+
 /** Nationality adjectives that the rule below does not derive. */
 const IRREGULAR_NISBA: Record<string, string[]> = {
   USA: ['أمريكي', 'أميركي'],
@@ -94,10 +105,12 @@ function buildCountries(): CountryRecord[] {
     if (!keep(c) || !c.translations.ara) continue;
     const common = normalize(c.translations.ara.common);
     const official = normalize(c.translations.ara.official);
-    const aliases = (ALIASES[c.cca3] ?? []).map((a) => normalize(a));
-    // Some entries have common and official swapped (جمهورية أنغولا): the shorter one is the common name.
+    const fixed = CANONICAL[c.cca3] === undefined ? undefined : normalize(CANONICAL[c.cca3]);
+    const aliases = [...(ALIASES[c.cca3] ?? []).map((a) => normalize(a)), ...(fixed === undefined ? [] : [fixed])];
+    // Some entries have common and official swapped (جمهورية أنغولا): the one with fewer words
+    // is the common name; with as many words, the common one (كوريا الجنوبية, not جمهورية كوريا).
     const candidates = [common, official, ...aliases];
-    const canonical = [common, official].sort((a, b) => words(a).length - words(b).length || a.length - b.length)[0];
+    const canonical = fixed ?? (words(official).length < words(common).length ? official : common);
     const names = [...new Set(candidates)].filter((n) => !AMBIGUOUS_COUNTRY_NAMES.has(n));
     const nisba = new Set<string>();
     for (const n of names) {

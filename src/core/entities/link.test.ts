@@ -49,6 +49,25 @@ describe('link stage', () => {
     expect(mentions(entityNamed(d, 'فرنسا'))).toEqual(['فرنسا']);
   });
 
+  it('does not count a country named inside a longer place name', () => {
+    // NER found only the country; the scan finds the longer name around it.
+    const d = understand('وصلت بعثة الأمم المتحدة إلى جنوب السودان، ثم زارت دول أمريكا اللاتينية.', {}, nerFrom({ LOC: ['السودان', 'أمريكا اللاتينية'] }));
+    expect(mentions(entityNamed(d, 'جنوب السودان'))).toEqual(['جنوب السودان']);
+    expect(entityNamed(d, 'السودان')).toBeUndefined();
+    expect(entityNamed(d, 'الولايات المتحدة')).toBeUndefined();
+    expect(mentions(entityNamed(d, 'أمريكا اللاتينية'))).toEqual(['أمريكا اللاتينية']);
+  });
+
+  it('reads a country name followed by a regional adjective as another place', () => {
+    const d = understand('زار الوفد دول أمريكا الجنوبية، ثم التقى مسؤولين من أمريكا وآسيا الوسطى.', {}, nerFrom({ LOC: ['أمريكا', 'آسيا'] }));
+    expect(mentions(entityNamed(d, 'أمريكا الجنوبية'))).toEqual(['أمريكا الجنوبية']);
+    expect(mentions(entityNamed(d, 'الولايات المتحدة'))).toEqual(['أمريكا/alias']);
+    expect(mentions(entityNamed(d, 'آسيا الوسطى'))).toEqual(['آسيا الوسطى']);
+    // Without NER, the country scan leaves South America alone too.
+    const g = understand('تتوسع الشركة فى أمريكا الجنوبية وفى أمريكا.');
+    expect(mentions(entityNamed(g, 'الولايات المتحدة'))).toEqual(['أمريكا/alias']);
+  });
+
   it('links a bare title to the most recent named person whose role fits, not to one named inside a quote', () => {
     const d = understand(
       'وقال وزير الخارجية الأردنى، فيصل الحمدانى، إن الزيارة مهمة. ثم قال وزير الخارجية الفرنسى، بيير دوران: "أبلغنا وزير الخارجية الأردنى بموقفنا". وأكد الوزير أن المحادثات مثمرة.',

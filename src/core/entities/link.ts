@@ -20,7 +20,7 @@ import { normalize } from '../text/normalize.js';
 import { cliticForms, FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction, withClitics, words, type CliticForms } from '../discourse/lexical.js';
 import { originalPrefixEnd, scanCountryNames, scanKnownPersons, scanNisba, splitGluedCountries, type ScannedMention } from './gazetteer.js';
 import type { LinkingLexicon, TitleTrieNode } from './link-lexicon.js';
-import { COUNTERPARTS, countryNameAt, HEAD_LOOKUP, headClass, matchTitle, nameAfter, nisbaAt, titleAfterName, type TitleMatch } from './titles.js';
+import { COUNTERPARTS, countryNameAt, HEAD_LOOKUP, headClass, isRegionAdjective, matchTitle, nameAfter, nisbaAt, titleAfterName, type TitleMatch } from './titles.js';
 
 /** What the link stage needs: the linking lexicon (see `loadLinkingLexicon`). */
 export interface LinkResources {
@@ -127,8 +127,13 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
         for (const g of glued) countryMentions.push({ ...g, ts, te });
         continue;
       }
-      const norm = nameWords(m.text).join(' ');
-      const nis = te === ts + 1 ? nisbaAt(tokens, ts, lex, forms) : undefined;
+      // NER often stops before the adjective of `أمريكا الجنوبية` or `آسيا الوسطى`; the place is the whole phrase.
+      if (e.type === 'LOC' && m.end === tokens[te - 1].end && isRegionAdjective(tokens[te])) {
+        wm.te = te + 1;
+        wm.end = tokens[te].end;
+      }
+      const norm = nameWords(text.slice(wm.start, wm.end)).join(' ');
+      const nis = wm.te === ts + 1 ? nisbaAt(tokens, ts, lex, forms) : undefined;
       const named = countryOfPhrase(norm, lex);
       if (named) {
         countryMentions.push({ ...wm, type: 'LOC', key: named });
@@ -288,6 +293,7 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   }
   for (const [code, ms] of byCountry) entities.push({ type: 'LOC', name: lex.countries.get(code)?.name ?? code, mentions: ms });
   for (const o of others.values()) entities.push({ type: o.type, name: o.name, mentions: o.mentions });
+  dropNestedPlaces(entities);
 
   const out: Entity[] = [];
   for (const e of entities) {
@@ -344,6 +350,29 @@ function stripHonorifics(ws: string[]): string[] {
 }
 
 /** Removes duplicate and nested spans of one entity, keeping the longest. */
+/**
+ * Drops every place mention that lies inside a longer place mention, of any entity: the
+ * country scan finds `السودان` inside `جنوب السودان` and `أمريكا` inside `أمريكا اللاتينية`,
+ * but the longer name is the place meant, and counting the shorter one too would put Sudan
+ * or the United States in an article that never mentions them. A place inside an organization
+ * or a nationality adjective inside a title still counts (`وزارة الخارجية الروسية` is about Russia).
+ */
+function dropNestedPlaces(entities: { type: EntityType; mentions: WorkMention[] }[]): void {
+  const places = entities.filter((e) => e.type === 'LOC').flatMap((e) => e.mentions);
+  if (places.length < 2) return;
+  const nested = new Set<WorkMention>();
+  for (const m of places) {
+    for (const o of places) {
+      if (o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start) {
+        nested.add(m);
+        break;
+      }
+    }
+  }
+  if (nested.size === 0) return;
+  for (const e of entities) if (e.type === 'LOC') e.mentions = e.mentions.filter((m) => !nested.has(m));
+}
+
 function dedupeSpans<T extends WorkMention>(ms: readonly T[]): T[] {
   const sorted = [...ms].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: T[] = [];

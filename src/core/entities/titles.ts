@@ -16,6 +16,7 @@
 import type { Token } from '../document.js';
 import { cliticForms, FUNCTION_WORDS, HONORIFICS, stripArticle, stripConjunction, type CliticForms } from '../discourse/lexical.js';
 import { TIME_WORDS } from '../discourse/time-words.js';
+import { normalizeToken } from '../text/tokenize.js';
 import type { LinkingLexicon, TitleTrieNode } from './link-lexicon.js';
 
 /**
@@ -197,9 +198,23 @@ export function countryNameAt(
         break;
       }
     }
-    if (ok) return { code: entry.value, end: i + entry.words.length, prefix: hit.prefix, form: hit.form };
+    if (ok && !isRegionAdjective(tokens[i + entry.words.length])) return { code: entry.value, end: i + entry.words.length, prefix: hit.prefix, form: hit.form };
   }
   return undefined;
+}
+
+/**
+ * Adjectives that turn a country name into another place: `أمريكا الجنوبية` (South America),
+ * `أمريكا اللاتينية`, `إيرلندا الشمالية`, `ألمانيا الشرقية`. A phrase the lexicon knows whole
+ * (`كوريا الجنوبية`, `تيمور الشرقية`) is matched before this applies.
+ */
+const REGION_ADJECTIVES = new Set(
+  ['الجنوبية', 'الشمالية', 'الشرقية', 'الغربية', 'الوسطى', 'اللاتينية', 'الجنوبي', 'الشمالي', 'الشرقي', 'الغربي'].map(normalizeToken),
+);
+
+/** True when `t` is one of {@link REGION_ADJECTIVES}. */
+export function isRegionAdjective(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && REGION_ADJECTIVES.has(t.norm);
 }
 
 /** The country of a nationality adjective at token `i` (`الروسي`, `والعراقية`), or undefined. */
