@@ -128,6 +128,14 @@ describe('trimFirstWord', () => {
     ['لبنان', 0, 'لبنان'],
     ['بغداد', 0, 'بغداد'],
     ['فرنسا', 0, 'فرنسا'],
+    // A kunya or patronymic after a clitic, even where the lexicon knows the whole word (بابي).
+    ['بابي', 1, 'ابي'],
+    ['وابو', 1, 'ابو'],
+    ['لابن', 1, 'ابن'],
+    ['بعبد', 1, 'عبد'],
+    // Not أم and أبا: وام is a news agency, بابا the Pope.
+    ['وام', 0, 'وام'],
+    ['بابا', 0, 'بابا'],
   ])('%s', (word, cut, head) => {
     expect(trimFirstWord(word, { ...none, lexicon: model.lexicon })).toEqual({ cut, head });
   });

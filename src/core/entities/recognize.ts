@@ -85,13 +85,22 @@ function inLexicon(word: string, k: WordKnowledge): boolean {
 }
 
 /**
+ * Words that open a person's name and often carry a preposition or conjunction, normalized:
+ * the kunya (`بأبي بكر`, `وأبو مازن`), the patronymic (`لابن رشد`) and `عبد` (`بعبد الله`).
+ * Not `أم` and `أبا`, whose clitic forms are names of their own (`وام`, the Emirates news
+ * agency; `بابا`, the Pope).
+ */
+const NAME_HEADS: ReadonlySet<string> = new Set(['أبو', 'أبي', 'ابن', 'عبد'].map((w) => normalize(w)));
+
+/**
  * Where a mention's first token really starts, in normalized code units, and the normalized
  * head of the name. A conjunction or preposition before the article goes
  * (`والعراق` → `العراق`; `للعراق` → `لعراق` on the surface, name `العراق`) unless the whole
  * word is a name the lexicon knows and the rest is not (`فالنسيا`). Without an article
  * the first letter may belong to the name (`وليد`, `فرنسا`, `بغداد`, `لبنان`), so it goes
- * only when the rest is a known name word (in the lexicon, or standing alone elsewhere in the
- * document) and the whole word is not a known name itself (`وروسيا` → `روسيا`; `لبنان` stays).
+ * only when the rest is a name head (`بأبي بكر` → `أبي بكر`, see NAME_HEADS), or a known
+ * name word (in the lexicon, or standing alone elsewhere in the document) and the whole word
+ * is not a known name itself (`وروسيا` → `روسيا`; `لبنان` stays).
  */
 export function trimFirstWord(norm: string, k: WordKnowledge): { cut: number; head: string } {
   const p = splitProclitics(norm);
@@ -103,6 +112,8 @@ export function trimFirstWord(norm: string, k: WordKnowledge): { cut: number; he
     return inLexicon(norm, k) && !inLexicon(rest, k) ? { cut: 0, head: norm } : { cut: p.prepEnd, head: rest };
   }
   if (p.article === 'elided') return { cut: p.prepEnd, head: 'ال' + norm.slice(p.stemStart) };
+  // Before the lexicon: it knows `بابي` as a name, but before a name it is ب + أبي.
+  if (NAME_HEADS.has(norm.slice(p.prepEnd))) return { cut: p.prepEnd, head: norm.slice(p.prepEnd) };
   if (inLexicon(norm, k)) return { cut: 0, head: norm };
   for (const cut of [p.conjEnd, p.prepEnd]) {
     if (cut === 0) continue;
