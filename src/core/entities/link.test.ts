@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedDocument, Entity } from '../document.js';
 import { arabicText } from '../text/arbitraries.test-util.js';
+import { normalize } from '../text/normalize.js';
 import { entityNamed, nerFrom, understand } from './fixtures.test-util.js';
 
 /** A two-visit article written for these tests, Egyptian spellings, diacritics, tatweel and Arabic digits. */
@@ -47,6 +48,12 @@ describe('link stage', () => {
     const d = understand('وصل الوفد إلى روسيا الاتحادية، وبحث التعاون بين روسياوفرنسا ولروسيا دور كبير.');
     expect(mentions(entityNamed(d, 'روسيا'))).toEqual(['روسيا الاتحادية/alias', 'روسيا', 'روسيا']);
     expect(mentions(entityNamed(d, 'فرنسا'))).toEqual(['فرنسا']);
+  });
+
+  it('takes the quoted name after an institution noun for an organization, with nothing NER read inside it', () => {
+    const d = understand('وقالت قناة «ام تي فى» إن تنظيم "داعش" تبنّى الهجوم.', {}, nerFrom({ PER: ['ام تي'] }));
+    expect(entityNamed(d, 'ام تي')).toBeUndefined();
+    expect(d.entities?.filter((e) => e.type === 'ORG').map((e) => e.name)).toEqual([normalize('ام تي فى'), normalize('داعش')]);
   });
 
   it('does not count a country named inside a longer place name', () => {

@@ -187,6 +187,8 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
     if (entry.mentions.length === 0) others.delete(key);
   }
   for (let k = countryMentions.length - 1; k >= 0; k--) if (insideQuoted(countryMentions[k], '')) countryMentions.splice(k, 1);
+  // So is a person NER read into them (`ام تي` in قناة «ام تي في»).
+  for (let k = personSpans.length - 1; k >= 0; k--) if (insideQuoted(personSpans[k], '')) personSpans.splice(k, 1);
   for (const o of quoted) {
     const key = `ORG:${o.name}`;
     const entry = others.get(key) ?? { type: 'ORG' as EntityType, name: o.name, mentions: [] };
@@ -466,12 +468,16 @@ function rescanNames(tokens: readonly Token[], people: PersonCluster[], covered:
 
 /** Institution nouns before a quoted name: `وكالة "سبوتنيك"`, `صحيفة «الأهرام»`. */
 const INSTITUTION_NOUNS: ReadonlyMap<string, true> = new Map(
-  ['وكالة', 'صحيفة', 'جريدة', 'قناة', 'شبكة', 'موقع', 'مجلة', 'حزب', 'حركة', 'شركة', 'اذاعة', 'تلفزيون', 'منظمة', 'جمعية', 'مؤسسة', 'مجموعة', 'بنك', 'مصرف'].flatMap(
-    (w): [string, true][] => [
+  [
+    'وكالة', 'صحيفة', 'جريدة', 'قناة', 'محطة', 'فضائية', 'شبكة', 'موقع', 'مجلة', 'اذاعة', 'تلفزيون',
+    'حزب', 'حركة', 'تنظيم', 'جماعة', 'جبهة', 'تحالف', 'ائتلاف', 'منظمة', 'جمعية', 'مؤسسة', 'هيئة', 'اتحاد', 'مركز',
+    'شركة', 'مجموعة', 'بنك', 'مصرف', 'نادي', 'فريق', 'جامعة', 'مستشفى',
+  ]
+    .map((w) => normalize(w))
+    .flatMap((w): [string, true][] => [
       [w, true],
       ['ال' + w, true],
-    ],
-  ),
+    ]),
 );
 
 /** Organizations named in quotes after an institution noun (the quoted words, up to five). */
