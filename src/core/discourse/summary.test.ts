@@ -91,12 +91,17 @@ describe('headline from events', () => {
     ];
     expect(headlineFromEvents(events, entities)).toBe('خالد الرفاعي وصل القاهرة');
     const doc = { ...analyzed('نص قصير للتجربة فقط هنا.'), events, entities };
-    expect(buildHeadline(doc)).toBe('خالد الرفاعي وصل القاهرة');
+    expect(buildHeadline(doc, { fromEvents: true })).toBe('خالد الرفاعي وصل القاهرة');
   });
 
-  it('falls back to the lead when no event has an actor', () => {
-    const doc = { ...analyzed('وصل الوزير إلى القاهرة فى زيارة رسمية.'), events: [event('VISIT', 'وصل', [])], entities };
-    expect(buildHeadline(doc)).toBe('وصل الوزير إلى القاهرة فى زيارة رسمية');
+  it('trims the lead by default, and falls back to it when no event has an actor', () => {
+    const lead = analyzed('وصل الوزير إلى القاهرة فى زيارة رسمية.');
+    const visit = event('VISIT', 'وصل', [
+      { entity: 'e1', role: 'actor' },
+      { entity: 'e2', role: 'place' },
+    ]);
+    expect(buildHeadline({ ...lead, events: [visit], entities })).toBe('وصل الوزير إلى القاهرة فى زيارة رسمية');
+    expect(buildHeadline({ ...lead, events: [event('VISIT', 'وصل', [])], entities }, { fromEvents: true })).toBe('وصل الوزير إلى القاهرة فى زيارة رسمية');
   });
 });
 
