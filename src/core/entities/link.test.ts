@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedDocument, Entity } from '../document.js';
+import type { Stage } from '../pipeline.js';
 import { arabicText } from '../text/arbitraries.test-util.js';
 import { normalize } from '../text/normalize.js';
 import { entityNamed, nerFrom, understand } from './fixtures.test-util.js';
@@ -54,6 +55,22 @@ describe('link stage', () => {
     const d = understand('وقالت قناة «ام تي فى» إن تنظيم "داعش" تبنّى الهجوم.', {}, nerFrom({ PER: ['ام تي'] }));
     expect(entityNamed(d, 'ام تي')).toBeUndefined();
     expect(d.entities?.filter((e) => e.type === 'ORG').map((e) => e.name)).toEqual([normalize('ام تي فى'), normalize('داعش')]);
+  });
+
+  it('does not read a verb or a place after a title as a name', () => {
+    // A stand-in for the morphology stage: it tags the future verb.
+    const verbs: Stage = {
+      name: 'morphology',
+      needs: ['tokens'],
+      adds: ['morphology'],
+      run: (doc) => {
+        for (const t of doc.tokens ?? []) if (t.norm === normalize('سيزور')) t.pos = 'VERB';
+      },
+    };
+    const d = understand('وقال المتحدث إن الوزير سيزور القاهرة.', {}, nerFrom({}), [verbs]);
+    expect(d.entities?.filter((e) => e.type === 'PER')).toEqual([]);
+    const p = understand('وقال المتحدث إن الوزير باريس.', {}, nerFrom({ LOC: ['باريس'] }));
+    expect(p.entities?.map((e) => [e.type, e.name])).toEqual([['LOC', 'باريس']]);
   });
 
   it('does not count a country named inside a longer place name', () => {

@@ -157,12 +157,16 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   for (const p of personSpans) if (!knownStart.has(p.ts) || (knownStart.get(p.ts) ?? 0) < p.te) knownStart.set(p.ts, p.te);
 
   // 3. Titles, the names they introduce, and organizations named in quotes (وكالة "سبوتنيك").
+  // A word NER put in a place, organization or other name is not part of a person's name.
+  const taken = new Uint8Array(n);
+  for (const m of countryMentions) taken.fill(1, m.ts, m.te);
+  for (const o of others.values()) for (const m of o.mentions) taken.fill(1, m.ts, m.te);
   const occurrences: TitleOccurrence[] = [];
   for (let i = 0; i < n; i++) {
     if (!hot[i]) continue;
     const m = matchTitle(tokens, i, lex, trie, forms);
     if (!m) continue;
-    const name = nameAfter(tokens, m.end, lex, knownStart);
+    const name = nameAfter(tokens, m.end, lex, knownStart, taken);
     occurrences.push(name ? { match: m, name } : { match: m });
     if (name && !personSpans.some((p) => p.ts < name.end && name.start < p.te)) {
       personSpans.push({ ts: name.start, te: name.end, start: tokens[name.start].start, end: tokens[name.end - 1].end });
@@ -173,7 +177,7 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   // Names after an honorific (`د. سامية رؤوف`, `الدكتور …`), with no title before them.
   for (let i = 0; i < n; i++) {
     if (tokens[i].kind !== 'word' || !HONORIFICS.has(tokens[i].norm) || knownStart.has(i + 1)) continue;
-    const name = nameAfter(tokens, i, lex, knownStart);
+    const name = nameAfter(tokens, i, lex, knownStart, taken);
     if (!name || name.end - name.start < 2 || personSpans.some((p) => p.ts < name.end && name.start < p.te)) continue;
     personSpans.push({ ts: name.start, te: name.end, start: tokens[name.start].start, end: tokens[name.end - 1].end });
     knownStart.set(name.start, name.end);

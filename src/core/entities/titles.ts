@@ -357,10 +357,12 @@ export interface NameSpan {
 }
 
 /** True when the word at `i` may be part of a person's name. */
-function isNameWord(tokens: readonly Token[], i: number, lex: LinkingLexicon, forms: CliticForms): boolean {
+function isNameWord(tokens: readonly Token[], i: number, lex: LinkingLexicon, forms: CliticForms, taken?: Uint8Array): boolean {
   const t = tokens[i];
-  if (t === undefined || t.kind !== 'word') return false;
+  if (t === undefined || t.kind !== 'word' || taken?.[i]) return false;
   const n = t.norm;
+  // The morphology, when it ran, knows a verb (`الوزير سيزور باريس`); a known first name stays a name (يزيد).
+  if (t.pos === 'VERB' && !lex.firstNames.has(n)) return false;
   if (n.length < 2 || FUNCTION_WORDS.has(n) || TIME_WORDS.has(n) || NOT_NAME.has(stripConjunction(n))) return false;
   if (HONORIFICS.has(n)) return false;
   // A preposition glued to the article (بالوضع, للعراق) is not how names are written.
@@ -386,9 +388,10 @@ function isNameBoundary(tokens: readonly Token[], i: number): boolean {
  * honorifics). `knownStart` gives the end of a PER mention starting at a token, from NER
  * or the gazetteer, which wins over the heuristic. The heuristic takes one to four name
  * words that end at a boundary (punctuation, a function or time word); without a boundary
- * it takes two words only when the first is a known first name.
+ * it takes two words only when the first is a known first name. Tokens marked in `taken`
+ * (inside another entity's mention: `باريس` as a place) are never name words.
  */
-export function nameAfter(tokens: readonly Token[], k: number, lex: LinkingLexicon, knownStart: ReadonlyMap<number, number>): NameSpan | undefined {
+export function nameAfter(tokens: readonly Token[], k: number, lex: LinkingLexicon, knownStart: ReadonlyMap<number, number>, taken?: Uint8Array): NameSpan | undefined {
   let at = k;
   if (isComma(tokens[at])) at++;
   while (tokens[at]?.kind === 'word' && HONORIFICS.has(tokens[at].norm)) {
@@ -399,7 +402,7 @@ export function nameAfter(tokens: readonly Token[], k: number, lex: LinkingLexic
   if (known !== undefined) return { start: at, end: known };
   let end = at;
   const forms = cliticForms(tokens);
-  while (end < at + 4 && isNameWord(tokens, end, lex, forms)) end++;
+  while (end < at + 4 && isNameWord(tokens, end, lex, forms, taken)) end++;
   if (end === at) return undefined;
   const isCommon = (i: number): boolean => !lex.firstNames.has(tokens[i].norm) && (lex.commonWords.has(tokens[i].norm) || lex.commonWords.has(stripConjunction(tokens[i].norm)));
   // A frequent common word (سبل, تعزيز) does not open a name.
