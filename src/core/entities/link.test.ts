@@ -73,6 +73,13 @@ describe('link stage', () => {
     expect(p.entities?.map((e) => [e.type, e.name])).toEqual([['LOC', 'باريس']]);
   });
 
+  it('adds the public institutions NER leaves untagged, as ANERcorp does', () => {
+    const d = understand('وأكدت وزارة الخارجية الأردنية أن مجلس الأمن سيجتمع، وقال المتحدث باسم الوزارة إن الاجتماع مهم.');
+    expect(d.entities?.filter((e) => e.type === 'ORG').map((e) => mentions(e))).toEqual([['وزارة الخارجية الأردنية'], ['مجلس الأمن']]);
+    // The country of the adjective still counts.
+    expect(mentions(entityNamed(d, 'الأردن'))).toEqual(['الأردنية/nisba']);
+  });
+
   it('does not count a country named inside a longer place name', () => {
     // NER found only the country; the scan finds the longer name around it.
     const d = understand('وصلت بعثة الأمم المتحدة إلى جنوب السودان، ثم زارت دول أمريكا اللاتينية.', {}, nerFrom({ LOC: ['السودان', 'أمريكا اللاتينية'] }));

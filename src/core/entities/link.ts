@@ -18,6 +18,7 @@ import type { AnalyzedDocument, Entity, EntityType, Mention, MentionVia, Role, T
 import type { Stage } from '../pipeline.js';
 import { normalize } from '../text/normalize.js';
 import { cliticForms, FUNCTION_WORDS, HONORIFICS, lookupClitic, stripArticle, stripConjunction, withClitics, words, type CliticForms } from '../discourse/lexical.js';
+import { scanInstitutions } from './institutions.js';
 import { originalPrefixEnd, scanCountryNames, scanKnownPersons, scanNisba, splitGluedCountries, type ScannedMention } from './gazetteer.js';
 import type { LinkingLexicon, TitleTrieNode } from './link-lexicon.js';
 import { COUNTERPARTS, countryNameAt, HEAD_LOOKUP, headClass, isRegionAdjective, matchTitle, nameAfter, nisbaAt, titleAfterName, type TitleMatch } from './titles.js';
@@ -197,6 +198,17 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
     const key = `ORG:${o.name}`;
     const entry = others.get(key) ?? { type: 'ORG' as EntityType, name: o.name, mentions: [] };
     if (!entry.mentions.some((m) => m.start === o.mention.start)) entry.mentions.push(o.mention);
+    others.set(key, entry);
+  }
+
+  // Institutions NER leaves untagged, as ANERcorp does (`وزارة الداخلية`), where NER found no person or organization.
+  const claimed = new Uint8Array(n);
+  for (const p of personSpans) claimed.fill(1, p.ts, p.te);
+  for (const o of others.values()) if (o.type !== 'LOC') for (const m of o.mentions) claimed.fill(1, m.ts, m.te);
+  for (const inst of scanInstitutions(tokens, claimed)) {
+    const key = `ORG:${inst.name}`;
+    const entry = others.get(key) ?? { type: 'ORG' as EntityType, name: inst.name, mentions: [] };
+    entry.mentions.push({ ts: inst.ts, te: inst.te, start: inst.start, end: inst.end });
     others.set(key, entry);
   }
 
