@@ -75,6 +75,12 @@ describe('quotes', () => {
     expect(quotes('وقال سامر الخطيب قبل أن يغادر القاعة.')).toEqual([]);
   });
 
+  it('gives a verb in a relative clause the speaker the clause is about', () => {
+    expect(quotes('والتقى الوفد سامر الخطيب أمس، الذى أكّد أن المحادثات ناجحة.')).toEqual([['سامر الخطيب', 'أكّد', 'indirect', 'المحادثات ناجحة']]);
+    // An institution named by the link stage speaks too.
+    expect(quotes('وفقا لما أعلنته وزارة الطاقة، التى أشارت إلى أن الأسعار ستنخفض ٣٪.')).toEqual([['وزارة الطاقة', 'أشارت إلى', 'indirect', 'الأسعار ستنخفض ٣٪']]);
+  });
+
   it('keeps only the noun phrase of an unlinked subject', () => {
     expect(quotes('وأعلن الحزب بعد تعرضه لقصف أن الهدنة انتهت.')).toEqual([['?الحزب', 'أعلن', 'indirect', 'الهدنة انتهت']]);
   });

@@ -16,7 +16,7 @@
  */
 import type { AnalyzedDocument, EntityType, Quote } from '../document.js';
 import type { Stage } from '../pipeline.js';
-import { firstMentionIn, indexDocument, type DocIndex } from './doc-index.js';
+import { firstMentionIn, indexDocument, type DocIndex, type TokenMention } from './doc-index.js';
 import { cliticForms, FUNCTION_WORDS, stripConjunction, type CliticForms } from './lexical.js';
 import { TIME_WORDS } from './time-words.js';
 
@@ -193,6 +193,24 @@ function pairQuoteMarks(index: DocIndex, text: string): MarkPair[] {
   return pairs;
 }
 
+/** Relative pronouns (normalized) that open a clause about the noun before them. */
+const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان']);
+
+/**
+ * The speaker of a verb in a relative clause (`أعلنته وزارة الطاقة أمس، التي أشارت إلى أن`):
+ * the person or organization whose mention ends right before the relative pronoun, past a
+ * comma or a time word (`أمس`). Undefined when the verb does not follow a relative pronoun.
+ */
+function relativeAntecedent(index: DocIndex, verb: number): TokenMention | undefined {
+  const tokens = index.tokens;
+  const rel = verb - 1;
+  if (rel < 1 || tokens[rel].kind !== 'word' || !RELATIVES.has(tokens[rel].norm)) return undefined;
+  let k = rel - 1;
+  for (let skipped = 0; k >= 0 && skipped < 3 && (tokens[k].norm === '،' || tokens[k].norm === ',' || TIME_WORDS.has(tokens[k].norm)); skipped++) k--;
+  if (k < 0 || index.sentenceOf[k] !== index.sentenceOf[verb]) return undefined;
+  return index.allMentionsAt[k]?.find((m) => m.te === k + 1 && (m.entity.type === 'PER' || m.entity.type === 'ORG'));
+}
+
 /** A quote before its speaker is known, with token spans. */
 interface Draft {
   kind: 'direct' | 'indirect';
@@ -333,9 +351,13 @@ export function findQuotes(doc: AnalyzedDocument): Quote[] {
       const windowEnd = prep >= 0 ? prep : comp;
       // A country speaks only as the subject itself (`وأكدت مصر أن`), not inside one (`مسلمو إثيوبيا`).
       const subject = firstMentionIn(index, i + 1, windowEnd, SPEAKER_TYPES, (m) => m.entity.type !== 'LOC' || (m.mention.via !== 'nisba' && m.ts === i + 1));
+      const antecedent = subject ? undefined : relativeAntecedent(index, i);
       if (subject) {
         draft.speaker = subject.entity.id;
         draft.speakerText = text.slice(subject.mention.start, subject.mention.end);
+      } else if (antecedent) {
+        draft.speaker = antecedent.entity.id;
+        draft.speakerText = text.slice(antecedent.mention.start, antecedent.mention.end);
       } else if (windowEnd > i + 1) {
         // An unlinked subject (`مصدر مسؤول`): its words after any adverb, up to the first
         // preposition or time word.
