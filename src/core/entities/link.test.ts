@@ -80,6 +80,12 @@ describe('link stage', () => {
     expect(mentions(entityNamed(d, 'الأردن'))).toEqual(['الأردنية/nisba']);
   });
 
+  it('ends a person before a conjunction and a nationality adjective NER ran into', () => {
+    const d = understand('والتقى الرئيسان الروسى فلاديمير بوتين والمصرى عبد الفتاح السيسى أمس.', {}, nerFrom({ PER: ['فلاديمير بوتين والمصرى', 'عبد الفتاح السيسى'] }));
+    expect(d.entities?.filter((e) => e.type === 'PER').map((e) => mentions(e))).toEqual([['فلاديمير بوتين'], ['عبد الفتاح السيسى']]);
+    expect(mentions(entityNamed(d, 'مصر'))).toEqual(['المصرى/nisba']);
+  });
+
   it('does not count a country named inside a longer place name', () => {
     // NER found only the country; the scan finds the longer name around it.
     const d = understand('وصلت بعثة الأمم المتحدة إلى جنوب السودان، ثم زارت دول أمريكا اللاتينية.', {}, nerFrom({ LOC: ['السودان', 'أمريكا اللاتينية'] }));

@@ -113,6 +113,12 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
       const te = Math.max(ts + 1, tokenAt(tokens, Math.max(m.start, m.end - 1)) + 1);
       const wm: WorkMention = { ts, te, start: m.start, end: m.end };
       if (e.type === 'PER') {
+        // A conjunction and a nationality adjective end the name (`الرئيسان الأمريكي باراك
+        // أوباما والتركي رجب طيب أردوغان`): NER sometimes runs the name on into the next one's adjective.
+        while (wm.te - wm.ts >= 2 && tokens[wm.te - 1].norm[0] === 'و' && nisbaAt(tokens, wm.te - 1, lex, forms)) {
+          wm.te--;
+          wm.end = tokens[wm.te - 1].end;
+        }
         personSpans.push(wm);
         continue;
       }
