@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocument, type Token } from '../core/document.js';
 import { createNerStage } from '../core/entities/stage.js';
-import { recognizeEntities, recognizeMentions, trimFirstWord } from '../core/entities/recognize.js';
+import { tokenize } from '../core/text/tokenize.js';
+import { recognizeEntities, recognizeMentions, trimFirstWord, withWholeAcronyms, type RecognizedMention } from '../core/entities/recognize.js';
 import { type NerModel, NerTagger } from '../core/entities/tagger.js';
 import { createPipeline, type Stage } from '../core/pipeline.js';
 import { normalize } from '../core/text/normalize.js';
@@ -114,6 +115,25 @@ describe('mention offsets', () => {
     expect(entities[0]).toMatchObject({ id: 'e1', type: 'PER', name: 'دونالد ترامب' });
     expect(entities[0].mentions).toHaveLength(2);
     expect(entities.map((e) => e.id)).toEqual(entities.map((_, i) => `e${i + 1}`));
+  });
+});
+
+describe('withWholeAcronyms', () => {
+  const text = 'أعلنت شركة بي.إم.دبليو ومجموعة بي.بي أرباحهما.';
+  const tokens = tokenize(text);
+  const at = (word: string, from = 0): number => tokens.findIndex((t, i) => i >= from && t.text === word);
+  const mention = (i: number, type: RecognizedMention['type'] = 'ORG'): RecognizedMention => ({ start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, type, name: tokens[i].norm, tokens: [i, i + 1] });
+
+  it('widens a mention on one letter of a dotted acronym to the whole acronym', () => {
+    const out = withWholeAcronyms(text, tokens, [mention(at('إم'))]);
+    expect(out.map((m) => [m.text, m.name])).toEqual([['بي.إم.دبليو', 'بي.ام.دبليو']]);
+  });
+
+  it('merges the mentions NER gave each letter, and leaves other mentions alone', () => {
+    const first = at('بي', at('ومجموعة'));
+    const out = withWholeAcronyms(text, tokens, [mention(at('شركة')), mention(first), mention(at('بي', first + 1))]);
+    expect(out.map((m) => m.text)).toEqual(['شركة', 'بي.بي']);
+    for (const m of out) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
 

@@ -9,6 +9,7 @@
  * the offsets). Within a token, the clitic cut is mapped back with `normalizeWithMap`.
  */
 import type { Entity, EntityType, Mention, Span, Token } from '../document.js';
+import { acronymSpan } from '../text/acronyms.js';
 import { normalize, normalizeWithMap } from '../text/normalize.js';
 import { splitProclitics } from './clitics.js';
 import { combine, hashString } from './hash.js';
@@ -163,7 +164,33 @@ export function recognizeMentions(tagger: NerTagger, text: string, tokens: reado
       i = end - 1;
     }
   }
-  return mentions;
+  return withWholeAcronyms(text, tokens, mentions);
+}
+
+/**
+ * Widens a mention that touches a dotted acronym to the whole acronym, and drops the other
+ * mentions inside it: the tokenizer splits `بي.بي` and `ار.تي.ال` at the dots, and NER tags
+ * their letters one by one (`بي` ORG, `بي` ORG) or only some of them.
+ */
+export function withWholeAcronyms(text: string, tokens: readonly Token[], mentions: readonly RecognizedMention[]): RecognizedMention[] {
+  const out: RecognizedMention[] = [];
+  for (const m of mentions) {
+    const last = out[out.length - 1];
+    if (last && m.tokens[0] < last.tokens[1]) continue; // inside an acronym the previous mention took
+    const [ts, te] = m.tokens;
+    const a = Math.min(ts, acronymSpan(tokens, ts)?.[0] ?? ts);
+    const b = Math.max(te, acronymSpan(tokens, te - 1)?.[1] ?? te);
+    if (a === ts && b === te) {
+      out.push(m);
+      continue;
+    }
+    // Widened to the left, it takes the mentions of the acronym's earlier letters.
+    while (out.length > 0 && out[out.length - 1].tokens[0] >= a) out.pop();
+    const start = a < ts ? tokens[a].start : m.start;
+    const end = tokens[b - 1].end;
+    out.push({ ...m, start, end, text: text.slice(start, end), name: normalize(text.slice(start, end)).replace(/\s+/gu, ' '), tokens: [a, b] });
+  }
+  return out;
 }
 
 /** Groups mentions into entities: one per distinct (type, normalized name), ids `e1`, `e2`, … in order of first mention. */

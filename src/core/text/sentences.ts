@@ -13,6 +13,7 @@
  * We give it its own span of kind `heading`.
  */
 import type { Sentence, Token } from '../document.js';
+import { isAcronymPartBeside } from './acronyms.js';
 
 const TERMINALS = new Set(['.', '!', '?', '؟', '…', '..', '...']);
 const CLOSERS = new Set(['»', '”', '’', ')', ']', '}', '›']);
@@ -70,39 +71,17 @@ function isAbbreviationDot(text: string, tokens: readonly Token[], k: number): b
 }
 
 /**
- * The Arabic names of Latin letters (normalized), as acronyms spell them: `بي.بي` (BP),
- * `سي.إن.إن` (CNN), `إف.بي.آي` (FBI).
- */
-const LETTER_NAMES = new Set(
-  'اي ايه بي سي دي اف جي اتش اش جيه كي كيه ال ام ان او كيو ار اس تي يو في دبليو اكس واي زد زي'.split(' '),
-);
-
-/** A part of a dotted acronym: one letter (`أ.ف.ب`), a letter's name (`بي.بي`) or up to three Latin letters (`U.S.`). */
-function isAcronymWord(t: Token): boolean {
-  if (t.kind !== 'word') return false;
-  const w = t.norm;
-  return [...w].length === 1 || LETTER_NAMES.has(w) || /^\p{Script=Latin}{1,3}$/u.test(w);
-}
-
-/** The token on the given side of the dot at index `dot` is an acronym part glued to it. */
-function isAcronymPart(tokens: readonly Token[], dot: number, side: -1 | 1): boolean {
-  const t = tokens[dot + side];
-  if (t === undefined || !isAcronymWord(t)) return false;
-  return side < 0 ? t.end === tokens[dot].start : tokens[dot].end === t.start;
-}
-
-/**
  * A dot inside a dotted acronym, or the one that closes it, does not end a sentence. Agency
  * credits (`أ.ف.ب`) and company names (`بي.بي`) are written this way, with no space around
  * the inner dots; a glued dot between two ordinary words (`الاجتماع.وقال`, `بها.ثم`) is
- * still a missing space after a full stop. The closing dot (`U.S. News`) ends the sentence only before a line
- * break or a sentence opener (`وقال`).
+ * still a missing space after a full stop. The closing dot (`U.S. News`) ends the sentence
+ * only before a line break or a sentence opener (`وقال`).
  */
 function isAcronymDot(text: string, tokens: readonly Token[], k: number): boolean {
-  if (tokens[k].text !== '.' || !isAcronymPart(tokens, k, -1)) return false;
-  if (isAcronymPart(tokens, k, 1)) return true;
+  if (tokens[k].text !== '.' || !isAcronymPartBeside(tokens, k, -1)) return false;
+  if (isAcronymPartBeside(tokens, k, 1)) return true;
   // The closing dot: the part before it must follow another acronym dot.
-  if (k < 2 || tokens[k - 2].text !== '.' || tokens[k - 2].end !== tokens[k - 1].start || !isAcronymPart(tokens, k - 2, -1)) return false;
+  if (k < 2 || tokens[k - 2].text !== '.' || tokens[k - 2].end !== tokens[k - 1].start || !isAcronymPartBeside(tokens, k - 2, -1)) return false;
   const next = tokens[k + 1];
   return next !== undefined && !lineBreakBetween(text, tokens[k], next) && !isOpener(tokens, k + 1);
 }
