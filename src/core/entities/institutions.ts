@@ -8,7 +8,7 @@
  * adds them where NER found nothing. Pure and linear in the tokens.
  */
 import type { Token } from '../document.js';
-import { FUNCTION_WORDS, lookupClitic } from '../discourse/lexical.js';
+import { FUNCTION_WORDS, lookupClitic, withClitics } from '../discourse/lexical.js';
 import { TIME_WORDS } from '../discourse/time-words.js';
 import { normalizeToken } from '../text/tokenize.js';
 import { originalPrefixEnd } from './gazetteer.js';
@@ -24,6 +24,9 @@ const HEADS: ReadonlyMap<string, true> = new Map(
     (w): [string, true] => [normalizeToken(w), true],
   ),
 );
+
+/** The heads with every proclitic they may carry: one Set lookup per token rules most tokens out. */
+const HEAD_FORMS: ReadonlySet<string> = withClitics(HEADS.keys());
 
 /** Most complement words after the head (`وزارة الشؤون الخارجية الإماراتية`). */
 const MAX_COMPLEMENT = 3;
@@ -55,7 +58,7 @@ export function scanInstitutions(tokens: readonly Token[], skip?: Uint8Array): I
   const out: InstitutionMention[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || skip?.[i]) continue;
+    if (t.kind !== 'word' || skip?.[i] || !HEAD_FORMS.has(t.norm)) continue;
     const hit = lookupClitic(HEADS, t.norm, 3);
     if (!hit) continue;
     let te = i + 1;
