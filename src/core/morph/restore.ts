@@ -122,6 +122,27 @@ export function stemVariants(raw: string, hasEnclitic: boolean): string[] {
 
 const HAMZA = /[أإآؤئء]/u;
 
+/** Alef forms PADT may write on a stem's first letter. */
+const ALEFS = new Set(['ا', 'أ', 'إ', 'آ']);
+
+/** Where the stem proper starts: after the article, if any. */
+const stemStart = (s: string): number => (s.startsWith('ال') && s.length > 3 ? 2 : 0);
+
+/**
+ * True when the writer put a hamza on the stem's first alef and the lexicon's form differs
+ * only by another one there: the hamza tells words apart (`الأحجام` "the sizes",
+ * `الإحجام` "refraining"), so the writer's wins. A final hamza's seat is left to the
+ * lexicon, since PADT writes it by case (`المبدإ`).
+ */
+function keepsWritersAlef(raw: string, known: string): boolean {
+  if (raw.length !== known.length) return false;
+  const p = stemStart(raw);
+  const a = raw[p];
+  const b = known[p];
+  if (a === b || a === 'ا' || !ALEFS.has(a) || !ALEFS.has(b)) return false;
+  return raw.slice(0, p) === known.slice(0, p) && raw.slice(p + 1) === known.slice(p + 1);
+}
+
 /**
  * True when `form` ends `raw` the way {@link HIDDEN_ENDINGS} restores it, which only a
  * following pronoun suffix licenses. In PADT train a stem with no suffix and a final `ت`
@@ -181,7 +202,7 @@ export class StemRestorer {
     // The lexicon is keyed by the stem's letters alone, so `منعت` may have been seen only as
     // the `منعة` of `منعته`; at the end of a word that restoration does not apply.
     const known = this.forms.get(key);
-    if (known !== undefined && (hasEnclitic || !endingNeedsEnclitic(raw, known))) return known;
+    if (known !== undefined && (hasEnclitic || !endingNeedsEnclitic(raw, known))) return keepsWritersAlef(raw, known) ? raw : known;
     return this.fromVariants(raw, hasEnclitic);
   }
 

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MarsadError } from '../errors.js';
 import { ENCLITICS, listSplits, PROCLITIC_CHAINS, rawStem, splitParts, type Split } from './clitics.js';
 import { applyScript, applyTemplate, parseRule, ScriptIndex, scriptFor, templateCore, templateFor, templateName, templateVariants } from './lemmatizer.js';
-import { endingNeedsEnclitic, stemVariants } from './restore.js';
+import { endingNeedsEnclitic, StemRestorer, stemVariants } from './restore.js';
 import { firstPersonContext } from './segmenter.js';
 import { searchKey } from './stemmer.js';
 import { FeatureTable } from './table.js';
+import { normalize } from '../text/normalize.js';
 import { cleanKey, normKey, Vocabulary } from './vocabulary.js';
 
 const splitsOf = (word: string): string[] => {
@@ -194,6 +195,22 @@ describe('endingNeedsEnclitic', () => {
     expect(endingNeedsEnclitic('أنقره', 'أنقرة')).toBe(false);
     expect(endingNeedsEnclitic('خطأ', 'خطإ')).toBe(false);
     expect(endingNeedsEnclitic('منعت', 'منعت')).toBe(false);
+  });
+});
+
+describe('StemRestorer', () => {
+  const forms = new Map([['الإحجام', 'الإحجام'], ['المبدأ', 'المبدإ'], ['اعلن', 'أعلن']].map(([s, f]) => [normalize(s), f]));
+  const restorer = new StemRestorer(forms, new Map(), undefined, new Vocabulary(FeatureTable.build(1, [], [])));
+  const at = { prev: undefined, prev2: undefined, next: undefined, token: '', chain: 0 };
+
+  it('takes the form PADT used for the stem', () => {
+    expect(restorer.restore('الاحجام', false, at)).toBe('الإحجام');
+    expect(restorer.restore('اعلن', false, at)).toBe('أعلن');
+  });
+
+  it("keeps the writer's hamza on the first alef, which tells words apart, but not a final seat, which PADT writes by case", () => {
+    expect(restorer.restore('الأحجام', false, at)).toBe('الأحجام');
+    expect(restorer.restore('المبدأ', false, at)).toBe('المبدإ');
   });
 });
 
