@@ -373,7 +373,6 @@ function stripHonorifics(ws: string[]): string[] {
   return ws.slice(i);
 }
 
-/** Removes duplicate and nested spans of one entity, keeping the longest. */
 /**
  * Drops every place mention that lies inside a longer place mention, of any entity: the
  * country scan finds `السودان` inside `جنوب السودان` and `أمريكا` inside `أمريكا اللاتينية`,
@@ -397,6 +396,7 @@ function dropNestedPlaces(entities: { type: EntityType; mentions: WorkMention[] 
   for (const e of entities) if (e.type === 'LOC') e.mentions = e.mentions.filter((m) => !nested.has(m));
 }
 
+/** Removes duplicate and nested spans of one entity, keeping the longest. */
 function dedupeSpans<T extends WorkMention>(ms: readonly T[]): T[] {
   const sorted = [...ms].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: T[] = [];

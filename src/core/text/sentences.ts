@@ -13,7 +13,7 @@
  * We give it its own span of kind `heading`.
  */
 import type { Sentence, Token } from '../document.js';
-import { isAcronymPartBeside } from './acronyms.js';
+import { isAcronymPartBeside, isInnerAcronymDot } from './acronyms.js';
 
 const TERMINALS = new Set(['.', '!', '?', '؟', '…', '..', '...']);
 const CLOSERS = new Set(['»', '”', '’', ')', ']', '}', '›']);
@@ -78,10 +78,9 @@ function isAbbreviationDot(text: string, tokens: readonly Token[], k: number): b
  * only before a line break or a sentence opener (`وقال`).
  */
 function isAcronymDot(text: string, tokens: readonly Token[], k: number): boolean {
-  if (tokens[k].text !== '.' || !isAcronymPartBeside(tokens, k, -1)) return false;
-  if (isAcronymPartBeside(tokens, k, 1)) return true;
-  // The closing dot: the part before it must follow another acronym dot.
-  if (k < 2 || tokens[k - 2].text !== '.' || tokens[k - 2].end !== tokens[k - 1].start || !isAcronymPartBeside(tokens, k - 2, -1)) return false;
+  if (isInnerAcronymDot(tokens, k)) return true;
+  // The closing dot: glued to a letter that follows another acronym dot.
+  if (tokens[k].text !== '.' || !isAcronymPartBeside(tokens, k, -1) || k < 2 || !isInnerAcronymDot(tokens, k - 2)) return false;
   const next = tokens[k + 1];
   return next !== undefined && !lineBreakBetween(text, tokens[k], next) && !isOpener(tokens, k + 1);
 }
