@@ -86,6 +86,11 @@ describe('link stage', () => {
     expect(mentions(entityNamed(d, 'مصر'))).toEqual(['المصرى/nisba']);
   });
 
+  it('gives a person the whole name after an honorific or a title where NER found only its tail', () => {
+    const d = understand('وقالت د. سامية رؤوف، رئيسة الغرفة، إن الصادرات زادت. وأكد وزير الخارجية الأردنى فيصل الحمدانى ذلك.', {}, nerFrom({ PER: ['رؤوف', 'الحمدانى'] }));
+    expect(d.entities?.filter((e) => e.type === 'PER').map((e) => mentions(e))).toEqual([['سامية رؤوف'], ['فيصل الحمدانى']]);
+  });
+
   it('does not count a country named inside a longer place name', () => {
     // NER found only the country; the scan finds the longer name around it.
     const d = understand('وصلت بعثة الأمم المتحدة إلى جنوب السودان، ثم زارت دول أمريكا اللاتينية.', {}, nerFrom({ LOC: ['السودان', 'أمريكا اللاتينية'] }));

@@ -168,6 +168,25 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
   const taken = new Uint8Array(n);
   for (const m of countryMentions) taken.fill(1, m.ts, m.te);
   for (const o of others.values()) for (const m of o.mentions) taken.fill(1, m.ts, m.te);
+  /**
+   * A name read after a title or an honorific becomes a person where NER found none. Where NER
+   * found only its tail (`د. سامية رؤوف`, NER `رؤوف`), the cue says where the name starts, so
+   * the person's mention takes the whole name.
+   */
+  const addNameAfterCue = (name: { start: number; end: number }): void => {
+    const overlapping = personSpans.filter((p) => p.ts < name.end && name.start < p.te);
+    const start = tokens[name.start].start;
+    if (overlapping.length === 0) {
+      personSpans.push({ ts: name.start, te: name.end, start, end: tokens[name.end - 1].end });
+      knownStart.set(name.start, name.end);
+    } else if (overlapping.length === 1 && overlapping[0].te === name.end && overlapping[0].ts > name.start) {
+      const p = overlapping[0];
+      knownStart.delete(p.ts);
+      p.ts = name.start;
+      p.start = start;
+      knownStart.set(name.start, name.end);
+    }
+  };
   const occurrences: TitleOccurrence[] = [];
   for (let i = 0; i < n; i++) {
     if (!hot[i]) continue;
@@ -175,19 +194,14 @@ export function linkEntities(doc: AnalyzedDocument, lex: LinkingLexicon): Entity
     if (!m) continue;
     const name = nameAfter(tokens, m.end, lex, knownStart, taken);
     occurrences.push(name ? { match: m, name } : { match: m });
-    if (name && !personSpans.some((p) => p.ts < name.end && name.start < p.te)) {
-      personSpans.push({ ts: name.start, te: name.end, start: tokens[name.start].start, end: tokens[name.end - 1].end });
-      knownStart.set(name.start, name.end);
-    }
+    if (name) addNameAfterCue(name);
     i = Math.max(i, (name?.end ?? m.end) - 1);
   }
   // Names after an honorific (`د. سامية رؤوف`, `الدكتور …`), with no title before them.
   for (let i = 0; i < n; i++) {
     if (tokens[i].kind !== 'word' || !HONORIFICS.has(tokens[i].norm) || knownStart.has(i + 1)) continue;
     const name = nameAfter(tokens, i, lex, knownStart, taken);
-    if (!name || name.end - name.start < 2 || personSpans.some((p) => p.ts < name.end && name.start < p.te)) continue;
-    personSpans.push({ ts: name.start, te: name.end, start: tokens[name.start].start, end: tokens[name.end - 1].end });
-    knownStart.set(name.start, name.end);
+    if (name && name.end - name.start >= 2) addNameAfterCue(name);
   }
   const quoted = quotedOrganizations(tokens);
   // The quoted words are the organization's name: a place or other name NER found inside
