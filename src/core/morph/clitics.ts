@@ -77,6 +77,12 @@ export function splitLabel(split: Split): number {
 }
 
 /**
+ * First letters of an imperfect verb (its person prefix: يفعل تفعل نفعل أفعل), the only
+ * words the future `س` attaches to: in PADT train, all 837 stems after `س` start with one.
+ */
+const IMPERFECT_PREFIXES: ReadonlySet<string> = new Set(['ي', 'ت', 'ن', 'ا', 'أ', 'آ']);
+
+/**
  * Lists the splits the spelling of `norm` (a normalized token) allows. The unsplit reading
  * (chain 0, enclitic 0) always comes first. Writes into `out` and returns the count, so
  * callers can reuse one array.
@@ -105,6 +111,8 @@ export function listSplits(norm: string, out: Split[]): number {
       }
       // The article chains need a real word after ال.
       if (chain.article !== 0 && stemLen < 3) continue;
+      // The future س only comes before an imperfect verb, whose first letter is its person prefix.
+      if (lastPart === 'س' && !IMPERFECT_PREFIXES.has(norm[stemStart])) continue;
       let split = out[n];
       if (split === undefined) {
         split = { chain: 0, enclitic: 0, stemStart: 0, stemEnd: 0 };
