@@ -36,6 +36,14 @@ describe('listSplits', () => {
     expect(splitsOf('وبهم')).toContain('و ب هم');
   });
 
+  it('offers the future س only before an imperfect verb', () => {
+    expect(splitsOf('وسيزور')).toContain('و س يزور');
+    expect(splitsOf('ستجرى')).toContain('س تجرى');
+    expect(splitsOf('سنعود')).toContain('س نعود');
+    expect(splitsOf('سعادته').filter((s) => s.startsWith('س '))).toEqual([]);
+    expect(splitsOf('وسهوب')).not.toContain('و س هوب');
+  });
+
   it('never leaves a one-letter stem', () => {
     for (const word of ['وزير', 'بين', 'وبه', 'فيه', 'سيرى']) {
       const out: Split[] = [];
